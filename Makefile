@@ -1,0 +1,49 @@
+# Two entry points for a fresh machine: `make serve` and `make test`.
+# Everything is installed into .venv from the pins in requirements.lock.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install serve build test lint bench browser clean lock
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall only when the pins or the project metadata change.
+$(STAMP): $(BIN)/python requirements.lock pyproject.toml
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[docs,snippets,test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Debian's chromium for the browser tests; never a downloaded browser build.
+browser:
+	@$(BIN)/python -m mlops_standards.site.browser
+
+serve: install
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: install
+	$(BIN)/mkdocs build --strict
+
+lint: install
+	$(BIN)/ruff check src snippets tests bench
+	$(BIN)/ruff format --check src snippets tests bench
+
+test: install browser lint
+	$(BIN)/python -m pytest --cov --cov-report=term --cov-fail-under=100
+
+bench: install
+	$(BIN)/python bench/run.py
+
+# Regenerate the pins (needs network); commit requirements.lock afterwards.
+lock:
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --all-extras --python-version 3.11 \
+		--no-header -o requirements.lock
+
+clean:
+	rm -rf $(VENV) site .pytest_cache .coverage

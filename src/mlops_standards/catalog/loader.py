@@ -1,0 +1,273 @@
+"""Read the catalog's YAML files and validate every record, reporting every problem at once."""
+
+from __future__ import annotations
+
+import re
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .model import (
+    APPLICABILITIES,
+    LEVELS,
+    METHODS,
+    Area,
+    Catalog,
+    Level,
+    MMAItem,
+    Release,
+    Requirement,
+    Sources,
+    Verification,
+)
+
+AREA_FILES = ("documentation.yaml", "code_quality.yaml", "traceability.yaml", "monitoring.yaml")
+ID_PATTERN = re.compile(r"^(?P<prefix>[A-Z]+)-\d{3}$")
+SEMVER = re.compile(r"^\d+\.\d+\.\d+$")
+LINK = re.compile(r"^[a-z0-9][a-z0-9/_-]*\.md#[a-z0-9-]+$")
+REQUIRED = ("id", "title", "level", "applies_to", "verification", "summary", "methodology",
+            "golden_path", "sources")  # fmt: skip
+
+
+class CatalogError(Exception):
+    """The catalog is malformed. `problems` lists each one as `file: ID: field: what is wrong`."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("invalid catalog:\n  " + "\n  ".join(problems))
+
+
+class _Problems(list[str]):
+    def add(self, file: str, where: str, field: str, problem: str) -> None:
+        self.append(f"{file}: {where}: {field}: {problem}")
+
+
+def default_directory() -> Path:
+    """The catalog shipped with the package."""
+    return Path(str(files("mlops_standards.catalog") / "data"))
+
+
+def load(directory: str | Path | None = None) -> Catalog:
+    """Load and validate the catalog.
+
+    Args:
+        directory: a folder holding `catalog.yaml`, `frameworks.yaml` and one YAML file per
+            area; the packaged catalog when omitted. An organisation adapting the standards
+            points this at its own copy.
+
+    Returns:
+        The validated `Catalog`.
+
+    Raises:
+        CatalogError: naming the file, requirement ID and field of every problem found.
+    """
+    folder = Path(directory) if directory is not None else default_directory()
+    problems = _Problems()
+    meta = _read(folder / "catalog.yaml", problems)
+    frameworks = _read(folder / "frameworks.yaml", problems)
+    areas = _areas(meta, problems)
+    requirements: list[Requirement] = []
+    for name in AREA_FILES:
+        requirements += _area_file(folder / name, areas, problems)
+    mma_items = _mma_items(frameworks, problems)
+    if problems:
+        raise CatalogError(problems)
+    catalog = Catalog(
+        version=str(meta["version"]),
+        areas=tuple(areas.values()),
+        levels=tuple(Level(**level) for level in meta["levels"]),
+        requirements=tuple(sorted(requirements, key=_sort_key)),
+        changelog=tuple(
+            Release(str(r["version"]), str(r["date"]), tuple(r["changes"]))
+            for r in meta.get("changelog") or []
+        ),
+        mma_items=tuple(mma_items),
+        mma_sections={int(k): v for k, v in frameworks.get("mma_sections", {}).items()},
+        ml_test_score=dict(frameworks.get("ml_test_score", {})),
+        frameworks=dict(frameworks.get("frameworks", {})),
+        microsoft_levels={int(k): v for k, v in frameworks.get("microsoft_levels", {}).items()},
+        google_levels={int(k): v for k, v in frameworks.get("google_levels", {}).items()},
+    )
+    _cross_check(catalog, problems)
+    if problems:
+        raise CatalogError(problems)
+    return catalog
+
+
+def _sort_key(requirement: Requirement) -> tuple[int, str]:
+    order = ("DOC", "CQ", "TR", "MON")
+    prefix = requirement.area
+    return (order.index(prefix) if prefix in order else len(order), requirement.id)
+
+
+def _read(path: Path, problems: _Problems) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        problems.add(path.name, "-", "-", "file is missing")
+        return {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
+        problems.add(path.name, "-", "-", f"cannot be read as YAML ({first_line})")
+        return {}
+    if not isinstance(data, dict):
+        problems.add(path.name, "-", "-", "must be a mapping at the top level")
+        return {}
+    return data
+
+
+def _areas(meta: dict[str, Any], problems: _Problems) -> dict[str, Area]:
+    if not meta:
+        return {}
+    if not SEMVER.match(str(meta.get("version", ""))):
+        problems.add("catalog.yaml", "-", "version", "must be a semantic version like 1.2.0")
+    areas: dict[str, Area] = {}
+    for entry in meta.get("areas") or []:
+        try:
+            area = Area(**entry)
+        except TypeError as error:
+            problems.add("catalog.yaml", str(entry.get("prefix", "?")), "areas", str(error))
+            continue
+        areas[area.prefix] = area
+    levels = [entry.get("level") for entry in meta.get("levels") or []]
+    if levels != [0, 1, 2, 3, 4]:
+        problems.add("catalog.yaml", "-", "levels", "must list levels 0 to 4 in order")
+    return areas
+
+
+def _area_file(path: Path, areas: dict[str, Area], problems: _Problems) -> list[Requirement]:
+    data = _read(path, problems)
+    if not data:
+        return []
+    prefix = data.get("area")
+    if prefix not in areas:
+        problems.add(path.name, "-", "area", f"unknown area {prefix!r}")
+        return []
+    entries = data.get("requirements")
+    if not isinstance(entries, list):
+        problems.add(path.name, "-", "requirements", "must be a list")
+        return []
+    return [
+        requirement
+        for index, entry in enumerate(entries)
+        if (requirement := _requirement(path.name, index, entry, areas[prefix], problems))
+    ]
+
+
+def _requirement(
+    file: str, index: int, entry: Any, area: Area, problems: _Problems
+) -> Requirement | None:
+    if not isinstance(entry, dict):
+        problems.add(file, f"entry {index + 1}", "-", "must be a mapping")
+        return None
+    rid = str(entry.get("id") or f"entry {index + 1}")
+    before = len(problems)
+
+    def bad(field: str, problem: str) -> None:
+        problems.add(file, rid, field, problem)
+
+    for name in REQUIRED:
+        if entry.get(name) in (None, "", [], {}):
+            bad(name, "is missing")
+    unknown = set(entry) - set(REQUIRED) - {"deprecated"}
+    for name in sorted(unknown):
+        bad(name, "is not a known field")
+    match = ID_PATTERN.match(rid)
+    if "id" in entry and (not match or match["prefix"] != area.prefix):
+        bad("id", f"must look like {area.prefix}-001")
+    level = entry.get("level")
+    if "level" in entry and (type(level) is not int or level not in LEVELS):
+        bad("level", f"must be an integer 1-4, got {level!r}")
+    if "applies_to" in entry and entry["applies_to"] not in APPLICABILITIES:
+        bad("applies_to", f"must be one of {', '.join(APPLICABILITIES)}")
+    verification = entry.get("verification")
+    if isinstance(verification, dict):
+        if verification.get("method") not in METHODS:
+            bad("verification.method", f"must be one of {', '.join(METHODS)}")
+        if not verification.get("evidence"):
+            bad("verification.evidence", "is missing")
+    elif verification is not None:
+        bad("verification", "must be a mapping with method and evidence")
+    for name in ("methodology", "golden_path"):
+        if entry.get(name) and not LINK.match(str(entry[name])):
+            bad(name, "must be a site path with an anchor, like methodology/traceability.md#tr-001")
+    sources = _sources(entry.get("sources"), bad)
+    if len(problems) > before:
+        return None
+    return Requirement(
+        id=rid,
+        title=str(entry["title"]),
+        area=area.prefix,
+        level=level,
+        applies_to=entry["applies_to"],
+        verification=Verification(verification["method"], str(verification["evidence"])),
+        summary=str(entry["summary"]),
+        methodology=str(entry["methodology"]),
+        golden_path=str(entry["golden_path"]),
+        sources=sources,
+        deprecated=bool(entry.get("deprecated", False)),
+    )
+
+
+def _sources(raw: Any, bad) -> Sources:
+    if not isinstance(raw, dict):
+        if raw is not None:
+            bad("sources", "must be a mapping")
+        return Sources()
+    known = {"mma", "microsoft", "google", "ml_test_score", "other"}
+    for name in sorted(set(raw) - known):
+        bad(f"sources.{name}", "is not a known source")
+    mma = raw.get("mma") or []
+    if not isinstance(mma, list) or not all(type(i) is int and 1 <= i <= 60 for i in mma):
+        bad("sources.mma", "must be a list of statement numbers 1-60")
+        mma = []
+    for name, top in (("microsoft", 4), ("google", 2)):
+        value = raw.get(name)
+        if value is not None and (type(value) is not int or not 0 <= value <= top):
+            bad(f"sources.{name}", f"must be a level 0-{top}")
+    for name in ("ml_test_score", "other"):
+        if not isinstance(raw.get(name) or [], list):
+            bad(f"sources.{name}", "must be a list")
+    return Sources(
+        mma=tuple(mma),
+        microsoft=raw.get("microsoft"),
+        google=raw.get("google"),
+        ml_test_score=tuple(raw.get("ml_test_score") or []),
+        other=tuple(raw.get("other") or []),
+    )
+
+
+def _mma_items(frameworks: dict[str, Any], problems: _Problems) -> list[MMAItem]:
+    items: list[MMAItem] = []
+    for entry in frameworks.get("mma_items") or []:
+        try:
+            items.append(MMAItem(**entry))
+        except TypeError as error:
+            problems.add("frameworks.yaml", f"item {entry.get('item')}", "mma_items", str(error))
+    if frameworks and [i.item for i in items] != list(range(1, 61)):
+        problems.add("frameworks.yaml", "-", "mma_items", "must list statements 1 to 60 in order")
+    return items
+
+
+def _cross_check(catalog: Catalog, problems: _Problems) -> None:
+    """Rules that span records: unique IDs, every MMA statement accounted for, known tests."""
+    seen: set[str] = set()
+    for requirement in catalog.requirements:
+        if requirement.id in seen:
+            problems.add(requirement.area, requirement.id, "id", "is used twice")
+        seen.add(requirement.id)
+        for test in requirement.sources.ml_test_score:
+            if test not in catalog.ml_test_score:
+                problems.add(requirement.area, requirement.id, "sources.ml_test_score",
+                             f"unknown test {test!r}")  # fmt: skip
+    for item in catalog.mma_items:
+        covered = bool(catalog.covering(item.item))
+        where = f"item {item.item}"
+        if not covered and not item.out_of_scope:
+            problems.add("frameworks.yaml", where, "out_of_scope",
+                         "no requirement covers this statement and no reason says why")  # fmt: skip
+        if covered and item.out_of_scope:
+            problems.add("frameworks.yaml", where, "out_of_scope",
+                         "is set, but requirements cover this statement")  # fmt: skip
