@@ -77,8 +77,11 @@ class Requirement:
         return self.verification.method == "automated"
 
     def applies(self, profile: str | None) -> bool:
-        """Whether the requirement applies to a product of `profile` (`batch`, `real-time`)."""
-        return self.applies_to == "all" or profile is None or self.applies_to == profile
+        """Whether the requirement applies to a product of `profile` (`batch`, `real-time`).
+
+        Without a profile only the requirements for all products apply.
+        """
+        return self.applies_to == "all" or self.applies_to == profile
 
 
 @dataclass(frozen=True)

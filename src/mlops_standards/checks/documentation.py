@@ -1,0 +1,3 @@
+"""Checks of the documentation area."""
+
+from .registry import check  # noqa: F401

@@ -1,0 +1,3 @@
+"""Checks of the monitoring area."""
+
+from .registry import check  # noqa: F401
