@@ -69,8 +69,11 @@ def load(directory: str | Path | None = None) -> Catalog:
     frameworks = _read(folder / "frameworks.yaml", problems)
     areas = _areas(meta, problems)
     requirements: list[Requirement] = []
+    area_files: dict[str, str] = {}  # area prefix -> file name, so errors name the file
     for name in AREA_FILES:
-        requirements += _area_file(folder / name, areas, problems)
+        found = _area_file(folder / name, areas, problems)
+        area_files.update({r.area: name for r in found})
+        requirements += found
     mma_items = _mma_items(frameworks, problems)
     if problems:
         raise CatalogError(problems)
@@ -90,7 +93,7 @@ def load(directory: str | Path | None = None) -> Catalog:
         microsoft_levels={int(k): v for k, v in frameworks.get("microsoft_levels", {}).items()},
         google_levels={int(k): v for k, v in frameworks.get("google_levels", {}).items()},
     )
-    _cross_check(catalog, problems)
+    _cross_check(catalog, area_files, problems)
     if problems:
         raise CatalogError(problems)
     return catalog
@@ -251,16 +254,17 @@ def _mma_items(frameworks: dict[str, Any], problems: _Problems) -> list[MMAItem]
     return items
 
 
-def _cross_check(catalog: Catalog, problems: _Problems) -> None:
+def _cross_check(catalog: Catalog, area_files: dict[str, str], problems: _Problems) -> None:
     """Rules that span records: unique IDs, every MMA statement accounted for, known tests."""
     seen: set[str] = set()
     for requirement in catalog.requirements:
+        file = area_files[requirement.area]
         if requirement.id in seen:
-            problems.add(requirement.area, requirement.id, "id", "is used twice")
+            problems.add(file, requirement.id, "id", "is used twice")
         seen.add(requirement.id)
         for test in requirement.sources.ml_test_score:
             if test not in catalog.ml_test_score:
-                problems.add(requirement.area, requirement.id, "sources.ml_test_score",
+                problems.add(file, requirement.id, "sources.ml_test_score",
                              f"unknown test {test!r}")  # fmt: skip
     for item in catalog.mma_items:
         covered = bool(catalog.covering(item.item))

@@ -58,7 +58,7 @@ class Requirement:
     summary: str
     """Why it exists, in one or two sentences."""
     methodology: str
-    """Site path and anchor of the methodology section, e.g. `methodology/traceability.md#tr-005`."""
+    """Methodology section (site path and anchor), e.g. `methodology/traceability.md#tr-005`."""
     golden_path: str
     """Site path and anchor of the golden path that meets it."""
     sources: Sources = field(default_factory=Sources)
