@@ -126,7 +126,9 @@ def _result(
         return Result(requirement, Status.ATTESTED, (Evidence(evidence, detail="attested"),), evidence)
     if not requirement.automated:
         return Result(requirement, Status.NEEDS_ATTESTATION, message=requirement.verification.evidence)
-    check = REGISTRY[rid]
+    check = REGISTRY.get(rid)
+    if check is None:
+        return Result(requirement, Status.ERROR, message="no check is registered for it")
     unmet = sorted(r for r in check.requires if r in done and not done[r].status.met)
     if unmet:
         return Result(requirement, Status.SKIPPED, message=f"requires {', '.join(unmet)}")

@@ -86,7 +86,8 @@ class Repository:
 
     @cached_property
     def is_git_repository(self) -> bool:
-        return (self.root / ".git").exists()
+        """Whether the root or a folder above it holds `.git` (a project inside a monorepo counts)."""
+        return any((folder / ".git").exists() for folder in (self.root, *self.root.parents))
 
     # -- contents ---------------------------------------------------------------------------
 

@@ -1,0 +1,91 @@
+"""The report for people at a terminal, rendered with rich; readable at 80 columns."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from mlops_standards.assess import Assessment, Status
+
+from .links import page_url
+from .summary import LABELS, SYMBOLS, detail, headline, next_level_line
+
+STYLES = {
+    Status.PASSED: "green",
+    Status.ATTESTED: "green",
+    Status.FAILED: "red",
+    Status.ERROR: "magenta",
+    Status.SKIPPED: "yellow",
+    Status.NEEDS_ATTESTATION: "yellow",
+    Status.WAIVED: "cyan",
+    Status.NOT_APPLICABLE: "dim",
+}
+
+
+def render(console: Console, assessment: Assessment, verbose: bool = False) -> None:
+    """Print one repository's report: level, areas, blockers with golden paths, then results."""
+    profile = assessment.config.profile or "not set"
+    header = Text.assemble(
+        (headline(assessment), "bold"),
+        f"\n{assessment.root}\nprofile: {profile} · standards v{assessment.catalog.version}",
+    )
+    console.print(Panel(header, title="mlops-standards", expand=False))
+    console.print(_areas(assessment))
+    console.print(Text(next_level_line(assessment), style="bold"))
+    for result in assessment.blocking:
+        r = result.requirement
+        console.print(
+            Text.assemble((f" {SYMBOLS[result.status]} {r.id} ", STYLES[result.status]), r.title)
+        )
+        reason = ": ".join(part for part in (LABELS[result.status], detail(result)) if part)
+        console.print(Text(f"     {reason}", style="dim"), overflow="fold")
+        console.print(Text(f"     → {page_url(r.golden_path)}", style="blue"), overflow="fold")
+    console.print()
+    for area in assessment.catalog.areas:
+        shown = [
+            res
+            for res in assessment.results
+            if res.requirement.area == area.prefix
+            and (verbose or res.status is not Status.NOT_APPLICABLE)
+        ]
+        console.print(Text(area.name, style="bold underline"))
+        for result in shown:
+            r = result.requirement
+            console.print(
+                Text.assemble(
+                    (f" {SYMBOLS[result.status]} ", STYLES[result.status]),
+                    (f"{r.id:<7} ", "bold"),
+                    (f"L{r.level} ", "dim"),
+                    r.title,
+                )
+            )
+            if line := detail(result):
+                console.print(Text(f"     {line}", style="dim"), overflow="fold")
+    for path, reason in assessment.skipped_paths:
+        console.print(Text(f"not scanned: {path}: {reason}", style="yellow"), overflow="fold")
+
+
+def _areas(assessment: Assessment) -> Group:
+    table = Table(show_edge=False, box=None, pad_edge=False)
+    table.add_column("Area")
+    table.add_column("Met", justify="right")
+    table.add_column("", no_wrap=True)
+    for area in assessment.areas:
+        filled = round(10 * area.met / area.applicable) if area.applicable else 10
+        bar = "█" * filled + "░" * (10 - filled)
+        table.add_row(area.name, f"{area.met}/{area.applicable}", bar)
+    return Group(table, Text())
+
+
+def render_summary(console: Console, assessments: list[Assessment]) -> None:
+    """One line per repository, for runs over several paths."""
+    table = Table(title="Summary", show_edge=False)
+    table.add_column("Repository", overflow="fold")
+    table.add_column("Level", justify="right")
+    table.add_column("Blocking next level", overflow="fold")
+    for assessment in assessments:
+        blocking = ", ".join(r.requirement.id for r in assessment.blocking) or "—"
+        table.add_row(str(assessment.root), str(assessment.level), blocking)
+    console.print(table)
