@@ -123,9 +123,13 @@ def _result(
         return Result(requirement, Status.WAIVED, message=config.waive[rid])
     if rid in config.attest:
         evidence = config.attest[rid]
-        return Result(requirement, Status.ATTESTED, (Evidence(evidence, detail="attested"),), evidence)
+        return Result(
+            requirement, Status.ATTESTED, (Evidence(evidence, detail="attested"),), evidence
+        )
     if not requirement.automated:
-        return Result(requirement, Status.NEEDS_ATTESTATION, message=requirement.verification.evidence)
+        return Result(
+            requirement, Status.NEEDS_ATTESTATION, message=requirement.verification.evidence
+        )
     check = REGISTRY.get(rid)
     if check is None:
         return Result(requirement, Status.ERROR, message="no check is registered for it")

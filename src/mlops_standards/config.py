@@ -1,4 +1,4 @@
-"""Per-project configuration: `[tool.mlops-standards]` in pyproject.toml or .mlops-standards.toml."""
+"""Project configuration: `[tool.mlops-standards]` in pyproject.toml or .mlops-standards.toml."""
 
 from __future__ import annotations
 

@@ -75,6 +75,11 @@ def _result(result: Result, index: dict[str, int]) -> dict[str, Any]:
         "level": LEVELS[result.status],
         "message": {"text": f"{r.title}: {detail(result) or 'not met'}"},
         "locations": [
-            {"physicalLocation": {"artifactLocation": {"uri": uri, "uriBaseId": "SRCROOT"}, **region}}
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": uri, "uriBaseId": "SRCROOT"},
+                    **region,
+                }
+            }
         ],
     }

@@ -8,7 +8,7 @@ SYMBOLS = {
     Status.PASSED: "✔",
     Status.FAILED: "✘",
     Status.ERROR: "!",
-    Status.SKIPPED: "–",
+    Status.SKIPPED: "»",
     Status.NEEDS_ATTESTATION: "?",
     Status.ATTESTED: "✔",
     Status.WAIVED: "~",
@@ -53,7 +53,9 @@ def detail(result: Result) -> str:
         return result.message
     if result.evidence:
         prefix = "" if result.status is Status.PASSED else "looked at "
-        return prefix + "; ".join(str(e) for e in result.evidence[:3]) + (
-            f"; +{len(result.evidence) - 3} more" if len(result.evidence) > 3 else ""
+        return (
+            prefix
+            + "; ".join(str(e) for e in result.evidence[:3])
+            + (f"; +{len(result.evidence) - 3} more" if len(result.evidence) > 3 else "")
         )
     return ""

@@ -86,7 +86,7 @@ class Repository:
 
     @cached_property
     def is_git_repository(self) -> bool:
-        """Whether the root or a folder above it holds `.git` (a project inside a monorepo counts)."""
+        """Whether the root or a folder above holds `.git` (a project in a monorepo counts)."""
         return any((folder / ".git").exists() for folder in (self.root, *self.root.parents))
 
     # -- contents ---------------------------------------------------------------------------
