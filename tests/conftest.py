@@ -12,6 +12,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+# A proxy that refuses every connection: a build that reaches for the network fails instead.
+OFFLINE = {
+    name: "http://127.0.0.1:9"
+    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY")
+} | {"no_proxy": "", "NO_PROXY": ""}
 
 
 @dataclass(frozen=True)
@@ -40,7 +45,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """Build the real site once per session into a temporary directory, strictly."""
     out = tmp_path_factory.mktemp("site")
     # The Material end-of-life banner is noise, not a warning; silence it so the log is the build.
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **OFFLINE}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
         cwd=ROOT,
