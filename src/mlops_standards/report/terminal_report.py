@@ -24,12 +24,18 @@ STYLES = {
 }
 
 
-def render(console: Console, assessment: Assessment, verbose: bool = False) -> None:
-    """Print one repository's report: level, areas, blockers with golden paths, then results."""
+def render(
+    console: Console, assessment: Assessment, verbose: bool = False, label: str | None = None
+) -> None:
+    """Print one repository's report: level, areas, blockers with golden paths, then results.
+
+    `label` replaces the repository's absolute path in the header (for documentation).
+    """
     profile = assessment.config.profile or "not set"
     header = Text.assemble(
         (headline(assessment), "bold"),
-        f"\n{assessment.root}\nprofile: {profile} · standards v{assessment.catalog.version}",
+        f"\n{label or assessment.root}",
+        f"\nprofile: {profile} · standards v{assessment.catalog.version}",
     )
     console.print(Panel(header, title="mlops-standards", expand=False))
     console.print(_areas(assessment))

@@ -10,13 +10,25 @@ import re
 import shlex
 from collections.abc import Callable
 from functools import cache
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
 from mlops_standards.catalog import Catalog, CatalogError, load
 from mlops_standards.site import render
+from mlops_standards.site.example_report import example_report
 
-MARKER = re.compile(r"<!--\s*mlops:(?P<name>[a-z-]+)(?P<args>[^>]*?)\s*-->")
+# The folder of mkdocs.yml; example repositories are found relative to it.
+_project_root = Path.cwd()
+
+REPORT_SCHEMA = Path(__file__).parents[1] / "report" / "report-schema.json"
+SCHEMA_URI = "checker/report-schema.json"
+
+MARKER = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<before>.*?)<!--\s*mlops:(?P<name>[a-z-]+)(?P<args>[^>]*?)\s*-->",
+    re.M,
+)
 
 
 @cache
@@ -33,6 +45,12 @@ def _one_id(args: list[str]) -> str:
     return args[0]
 
 
+def _two(args: list[str]) -> tuple[str, str]:
+    if len(args) != 2:
+        raise ValueError("takes a repository path and a format")
+    return args[0], args[1]
+
+
 # Marker name -> renderer(catalog, args, page path).
 RENDERERS: dict[str, Callable[[Catalog, list[str], str], str]] = {
     "standards": lambda c, a, p: render.standards(c, _one_id(a).upper(), p),
@@ -45,6 +63,8 @@ RENDERERS: dict[str, Callable[[Catalog, list[str], str], str]] = {
     "satisfies": lambda c, a, p: render.satisfies(c, p),
     "version": lambda c, a, p: c.version,
     "count": lambda c, a, p: str(len(c)),
+    "report": lambda c, a, p: example_report(c, _project_root, *_two(a)),
+    "report-schema": lambda c, a, p: f"```json\n{REPORT_SCHEMA.read_text().rstrip()}\n```\n",
 }
 
 
@@ -58,7 +78,10 @@ def expand(markdown: str, page: str, catalog: Catalog | None = None) -> str:
         if renderer is None:
             raise PluginError(f"{page}: unknown marker 'mlops:{name}'")
         try:
-            return renderer(catalog, args, page)
+            text = renderer(catalog, args, page)
+            # Keep the marker's indentation on every line, so output nests in tabs and lists.
+            text = text.rstrip("\n").replace("\n", "\n" + match["indent"])
+            return match["indent"] + match["before"] + text
         except KeyError as error:
             raise PluginError(f"{page}: mlops:{name}: unknown ID {error}") from None
         except ValueError as error:
@@ -69,6 +92,8 @@ def expand(markdown: str, page: str, catalog: Catalog | None = None) -> str:
 
 def on_config(config):
     """Show the standards' version in the footer of every page."""
+    global _project_root
+    _project_root = Path(config.config_file_path).parent
     catalog = _catalog()
     config["copyright"] = f"MLOps standards v{catalog.version} · {len(catalog)} requirements"
     config["extra"]["standards_version"] = catalog.version
@@ -78,3 +103,9 @@ def on_config(config):
 def on_page_markdown(markdown, page, config, files):
     """Render the catalog markers of one page."""
     return expand(markdown, page.file.src_uri)
+
+
+def on_files(files, config):
+    """Publish the JSON report's schema next to the checker guide, from the package's own copy."""
+    files.append(File.generated(config, SCHEMA_URI, content=REPORT_SCHEMA.read_bytes()))
+    return files

@@ -1,0 +1,1 @@
+"""Daily unit-sales forecast per store."""
