@@ -6,7 +6,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install serve build test lint bench browser clean lock
+.PHONY: install serve build test lint bench browser schemas clean lock
+
+# The official SARIF 2.1.0 schema, for the test that validates the checker's SARIF output.
+# It comes from an npm package that ships it, and is checked against its known hash.
+SARIF_SCHEMA := .cache/sarif-2.1.0-rtm.5.json
+SARIF_SHA256 := 2d99159ae54a3eea97f81781cff48780548657c35949f4b7f25e99a2ba4de4f8
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,7 +38,16 @@ lint: install
 	$(BIN)/ruff check src snippets tests bench
 	$(BIN)/ruff format --check src snippets tests bench
 
-test: install browser lint
+$(SARIF_SCHEMA):
+	mkdir -p .cache/npm
+	cd .cache/npm && npm pack --silent @microsoft/jest-sarif@1.0.0-beta.0 >/dev/null \
+		&& tar xzf microsoft-jest-sarif-1.0.0-beta.0.tgz package/lib/schemas/sarif-2.1.0-rtm.5.json
+	mv .cache/npm/package/lib/schemas/sarif-2.1.0-rtm.5.json $@
+	echo "$(SARIF_SHA256)  $@" | sha256sum --check --quiet -
+
+schemas: $(SARIF_SCHEMA)
+
+test: install browser lint schemas
 	$(BIN)/python -m pytest --cov --cov-report=term --cov-fail-under=100
 
 bench: install
@@ -46,4 +60,4 @@ lock:
 		--no-header -o requirements.lock
 
 clean:
-	rm -rf $(VENV) site .pytest_cache .coverage
+	rm -rf $(VENV) site .cache .pytest_cache .coverage
