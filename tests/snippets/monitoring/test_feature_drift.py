@@ -1,12 +1,8 @@
-import json
-import logging
-
 import numpy as np
 import pandas as pd
 import pytest
 
 from snippets.demand_forecasting.data import make_sales
-from snippets.monitoring.alerts import emit
 from snippets.monitoring.feature_drift import (
     DriftReference,
     DriftThresholds,
@@ -69,12 +65,3 @@ def test_ks_alone_catches_a_change_of_shape_inside_the_bins(reference):
 def test_bin_shares_sum_to_one_and_never_reach_zero():
     shares = bin_shares(np.sort(np.array([1.0, 1.0, 2.0, 3.0])), np.array([1.0, 2.0, 5.0]))
     assert shares == pytest.approx([0.5, 0.25, 0.25, 1e-6])
-
-
-def test_alerts_are_logged_as_json(reference, caplog):
-    report = detect_drift(reference, make_sales(days=365, seed=2, price_shift=1.0))
-    with caplog.at_level(logging.WARNING, logger="monitoring.alerts"):
-        emit(drift_alerts(report))
-    [record] = caplog.records
-    assert record.levelno == logging.WARNING
-    assert json.loads(record.getMessage())["monitor"] == "feature_drift"
