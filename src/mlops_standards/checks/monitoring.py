@@ -17,7 +17,7 @@ ALERT_RULES = (
     r"|datadog_monitor|newrelic_\w*alert|grafana_rule_group|Microsoft\.Insights/(metricAlerts"
     r"|scheduledQueryRules)|AWS::CloudWatch::Alarm|kind:\s*PrometheusRule|^\s*-\s*alert:\s*\S"
 )
-ALERT = r"(?i)\balert|notify|slack|pagerduty|opsgenie|webhook|send_mail|raise\s+\w+"
+ALERT = r"(?i)alert|notify|slack|pagerduty|opsgenie|webhook|send_mail|raise\s+\w+"
 SERVING = ("fastapi", "flask", "starlette", "litestar", "bentoml")
 INSTRUMENTATION = (
     "prometheus_fastapi_instrumentator",

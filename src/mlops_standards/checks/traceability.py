@@ -25,7 +25,7 @@ from .search import paths as _paths
 TRACKER_CALL = (
     r"^(mlflow\.(start_run|log_\w+|autolog|\w+\.autolog|set_experiment)"
     r"|wandb\.(init|log)|neptune(\.\w+)*\.init(_run)?|clearml\.Task\.init"
-    r"|azureml\.core\.(Run|Experiment)\b|azure\.ai\.ml\.MLClient"
+    r"|azureml\.core\.(Run|Experiment)(\.\w+)?|azure\.ai\.ml\.MLClient"
     r"|sagemaker\.experiments(\.run)?\.(Run|load_run)|comet_ml\.Experiment|dvclive\.Live)$"
 )
 TRACKERS = "MLflow, Weights & Biases, Neptune, ClearML, Azure ML, SageMaker, Comet or DVCLive"

@@ -1,0 +1,74 @@
+"""The catalog and the registry of checks agree in both directions, and a check never aborts."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from mlops_standards.catalog import load
+from mlops_standards.checks import REGISTRY, check, passed, run
+from mlops_standards.checks.registry import Check
+from mlops_standards.scan import Repository
+from mlops_standards.scan.facts import Facts
+
+from tests.scan.tree import write_tree
+
+CHECKS = Path(__file__).parents[2] / "src" / "mlops_standards" / "checks"
+
+
+def test_every_automated_requirement_has_one_check_and_every_check_a_requirement() -> None:
+    catalog = load()
+    automated = {r.id for r in catalog if r.automated and not r.deprecated}
+    problems = [f"{rid}: automated but no check registered" for rid in automated - set(REGISTRY)]
+    problems += [
+        f"{rid}: check registered but the requirement is not automated"
+        for rid in set(REGISTRY) - automated
+    ]
+    problems += [
+        f"{rid}: requires {other}, which has no check"
+        for rid, registered in REGISTRY.items()
+        for other in registered.requires
+        if other not in REGISTRY
+    ]
+    assert not problems, "\n".join(problems)
+
+
+def test_each_id_is_registered_once_in_the_source() -> None:
+    ids = [
+        node.args[0].value
+        for path in CHECKS.glob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and getattr(node.func, "id", None) == "check"
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+    ]
+    assert sorted(ids) == sorted(set(ids)) == sorted(REGISTRY)
+
+
+def test_every_check_asks_only_for_facts_that_exist() -> None:
+    unknown = [
+        f"{c.requirement_id}: {name}"
+        for c in REGISTRY.values()
+        for name in c.facts
+        if not hasattr(Facts, name)
+    ]
+    assert not unknown
+
+
+def test_a_second_registration_of_an_id_is_refused() -> None:
+    try:
+        check("TR-001")(lambda: passed())
+    except ValueError as error:
+        assert "TR-001" in str(error)
+    else:  # pragma: no cover - the assertion below explains
+        raise AssertionError("registering TR-001 twice was accepted")
+
+
+def test_an_exception_inside_a_check_becomes_an_error_outcome(tmp_path: Path) -> None:
+    def explodes(paths: list[str]) -> None:
+        raise RuntimeError("boom")
+
+    outcome = run(Check("X-001", explodes, frozenset()), Facts(Repository(write_tree(tmp_path, {}))))
+    assert outcome.error == "check failed unexpectedly: RuntimeError: boom"
+    assert not outcome.passed and outcome.evidence == ()
