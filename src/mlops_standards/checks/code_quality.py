@@ -21,7 +21,7 @@ TEST_COMMAND = (
     r"|pdm\s+run\s+test|just\s+test|\bgradle\w*\s+test|mvn\s+test|npm\s+test"
 )
 VALIDATE_IAC = (
-    r"terraform\s+(validate|plan|fmt)|terragrunt\s+(run-all\s+)?(validate|plan)|tflint|checkov"
+    r"\b(terraform|terragrunt|tofu)\b[^\n|;&]*\s(validate|plan|fmt)\b|tflint|checkov"
     r"|tfsec|bicep\s+(build|lint)|az\s+deployment\s+\S+\s+(validate|what-if)|cfn-lint|cfn_nag"
     r"|cdk\s+(synth|diff)|sam\s+validate|pulumi\s+preview|databricks\s+bundle\s+validate"
     r"|helm\s+(lint|template)|kubeconform|kubeval|kube-linter|--dry-run"

@@ -53,7 +53,7 @@ ORCHESTRATORS = (
     "kedro",
 )
 APPLY = (
-    r"terraform\s+apply|terragrunt\s+(run-all\s+)?apply|az\s+deployment\s+\S+\s+create|az\s+stack"
+    r"\b(terraform|terragrunt|tofu)\b[^\n|;&]*\sapply\b|az\s+deployment\s+\S+\s+create|az\s+stack"
     r"|New-AzResourceGroupDeployment|cdk\s+deploy|sam\s+deploy|aws\s+cloudformation\s+(deploy|"
     r"create-stack|update-stack)|pulumi\s+up|databricks\s+bundle\s+deploy|helm\s+(upgrade|install)"
     r"|kubectl\s+apply|uses: (azure/arm-deploy|pulumi/actions|aws-actions/aws-cloudformation)"
