@@ -26,7 +26,7 @@ install: $(STAMP)
 
 # Debian's chromium for the browser tests; never a downloaded browser build.
 browser:
-	@$(BIN)/python -m mlops_standards.site.browser
+	@sh tools/ensure_chromium.sh
 
 serve: install
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
