@@ -16,7 +16,7 @@ PREVIOUS = "previous-champion"
 def current_version(client: MlflowClient, name: str, alias: str) -> str | None:
     """The version an alias points at, or None when the alias is not set."""
     try:
-        return client.get_model_version_by_alias(name, alias).version
+        return str(client.get_model_version_by_alias(name, alias).version)
     except MlflowException:
         return None
 

@@ -74,7 +74,7 @@ def trace_model_version(
     artifacts = mlflow.artifacts.list_artifacts(artifact_uri=found.source)
     return Lineage(
         model=name,
-        version=found.version,
+        version=str(found.version),
         run_id=found.run_id,
         commit=tags.get("git.commit", "not recorded"),
         branch=tags.get("git.branch", "not recorded"),

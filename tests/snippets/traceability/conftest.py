@@ -1,4 +1,4 @@
-"""Shared, expensive set-up for the traceability snippets: one MLflow store, two trained versions."""
+"""Shared, expensive set-up: one MLflow store and two trained versions of one model."""
 
 import subprocess
 from dataclasses import dataclass
