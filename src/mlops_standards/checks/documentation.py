@@ -125,7 +125,7 @@ def readme_explains_project(readme: Parsed[str] | None) -> Outcome:
             Evidence(readme.path, usage, "set-up or usage"),
         )
     missing = "a description" if not prose else "set-up or usage instructions"
-    return failed(Evidence(readme.path, detail=f"looked for {missing}"))
+    return failed(Evidence(readme.path, detail=f"for {missing}"))
 
 
 @check("DOC-010")

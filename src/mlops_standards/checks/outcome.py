@@ -16,6 +16,13 @@ class Evidence:
     detail: str = ""
     """What was seen there, or what was looked for, in a few words."""
 
+    def __post_init__(self) -> None:
+        # A file name that is not UTF-8 reaches Python with surrogate escapes, which no report
+        # format can encode; show such bytes as U+FFFD instead.
+        if any("\udc80" <= c <= "\udcff" for c in self.path):
+            shown = self.path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            object.__setattr__(self, "path", shown)
+
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where} ({self.detail})" if self.detail else where

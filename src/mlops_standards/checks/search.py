@@ -69,7 +69,7 @@ def ci_commands(pipelines: Iterable[Pipeline], pattern: str, *triggers: str) -> 
 
 def looked(where: str, what: str) -> Evidence:
     """Where a check searched, for a failure."""
-    return Evidence(where, detail=f"looked for {what}")
+    return Evidence(where, detail=f"for {what}")
 
 
 def verdict(found: list[Evidence], *looked_at: Evidence) -> Outcome:
