@@ -79,7 +79,7 @@ def report_html(title: str, png: bytes, alerts: list[Alert], drift: pd.DataFrame
 
 # --8<-- [start:example]
 def example_inputs() -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:
-    """Drift, KPIs and run history of the running example, the week a price feed changed."""
+    """Drift, KPIs and run history of the running example, after its price feed changed."""
     training, holdout = make_sales(days=365, seed=1), make_sales(days=60, seed=9)
     live = make_sales(days=84, seed=2, start="2026-01-01", price_shift=0.8)
     model = train_model(training)
