@@ -57,7 +57,7 @@ def _gitignore(directory: Path, prefix: str) -> pathspec.PathSpec | None:
         body = body.lstrip("/")
         full = f"{prefix}{body}" if anchored else f"{prefix}**/{body}"
         patterns.append(("!" if negate else "") + full)
-    return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+    return pathspec.PathSpec.from_lines("gitignore", patterns)
 
 
 def walk(root: Path) -> Walk:
