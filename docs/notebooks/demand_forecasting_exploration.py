@@ -18,9 +18,8 @@
 # and prints a score. It is kept as a jupytext percent-format `.py` file, so it diffs and
 # reviews like code, and a test runs it from top to bottom on every change.
 #
-# The `--8<--` comments mark the cells that the
-# [notebook-to-package golden path](../../golden-paths/notebook-to-package/) sets side by
-# side with the package functions they became.
+# The [notebook-to-package golden path](../../golden-paths/notebook-to-package/) sets its
+# cells side by side with the package functions they became.
 
 # %%
 import pandas as pd
@@ -29,6 +28,7 @@ from sklearn.metrics import mean_absolute_error
 
 from snippets.demand_forecasting.data import make_sales
 
+pd.set_option("display.max_columns", 20)
 sales = make_sales(days=365)
 sales.head()
 
@@ -49,22 +49,18 @@ sales.groupby(sales["day_of_week"] >= 5)["units_sold"].mean()
 # The cut date is read off the table above and typed in by hand.
 
 # %%
-# --8<-- [start:split]
 train = sales[sales["date"] <= "2025-12-03"]
 test = sales[sales["date"] > "2025-12-03"]
 len(train), len(test)
-# --8<-- [end:split]
 
 # %% [markdown]
 # ## Fit a model
 
 # %%
-# --8<-- [start:train]
 X = train[["store_id", "day_of_week", "month", "price", "promotion", "temperature"]]
 y = train["units_sold"]
 model = RandomForestRegressor(n_estimators=100, max_depth=8)
 model.fit(X, y)
-# --8<-- [end:train]
 
 # %% [markdown]
 # ## Is it any good?
@@ -73,14 +69,12 @@ model.fit(X, y)
 # the same weekday.
 
 # %%
-# --8<-- [start:evaluate]
 X_test = test[["store_id", "day_of_week", "month", "price", "promotion", "temperature"]]
 mae = mean_absolute_error(test["units_sold"], model.predict(X_test))
 naive = train.groupby(["store_id", "day_of_week"])["units_sold"].mean()
 naive_forecast = test.join(naive.rename("naive"), on=["store_id", "day_of_week"])["naive"]
 naive_mae = mean_absolute_error(test["units_sold"], naive_forecast)
 print(f"model MAE {mae:.2f} units, naive MAE {naive_mae:.2f} units")
-# --8<-- [end:evaluate]
 
 # %% [markdown]
 # The model beats the naive forecast. Good enough to keep going, and the moment to move this

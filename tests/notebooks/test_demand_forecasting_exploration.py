@@ -66,3 +66,9 @@ def test_prints_the_scores_and_draws_the_comparison(executed):
     outputs = [o for cell in executed.cells if cell.cell_type == "code" for o in cell.outputs]
     images = [o for o in outputs if "image/png" in o.get("data", {})]
     assert len(images) == 1
+
+
+def test_no_cell_makes_the_page_fetch_mermaid_from_a_cdn():
+    # nbconvert's page template imports mermaid from cdnjs only when a cell holds a diagram.
+    notebook = jupytext.read(NOTEBOOK)
+    assert not [cell for cell in notebook.cells if "mermaid" in cell.source]
