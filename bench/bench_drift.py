@@ -28,19 +28,22 @@ def frames(seed: int = 0) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def main() -> int:
-    """Time fitting the reference and checking the live frame; 0 when within budget."""
+    """Time fitting the reference and checking the live frame; 0 when within budget.
+
+    CPU time is printed next to wall time: on a busy shared machine the gap is other work.
+    """
     reference_frame, live = frames()
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     reference = DriftReference.fit(reference_frame, list(reference_frame.columns))
     fitted = time.perf_counter()
     report = detect_drift(reference, live)
     done = time.perf_counter()
-    total = done - start
+    total, cpu = done - start, time.process_time() - cpu_start
     drifted = report.loc[report["drifted"], "feature"].tolist()
     print(
         f"drift {ROWS:,} rows x {FEATURES} features: fit reference {fitted - start:.2f} s, "
-        f"check {done - fitted:.2f} s, total {total:.2f} s (budget {BUDGET_SECONDS:.0f} s); "
-        f"drifted: {drifted}"
+        f"check {done - fitted:.2f} s, total {total:.2f} s wall, {cpu:.2f} s CPU "
+        f"(budget {BUDGET_SECONDS:.0f} s wall); drifted: {drifted}"
     )
     return 0 if total <= BUDGET_SECONDS and drifted == ["f07"] else 1
 
