@@ -162,11 +162,13 @@ def test_every_problem_is_reported_at_once(tmp_path):
         assert any(p.startswith(prefix) for p in problems), (prefix, problems)
 
 
-def test_cross_record_problems_are_reported_together(tmp_path):
+def test_cross_record_problems_are_reported_with_the_others(tmp_path):
     folder = copy_catalog(tmp_path)
     edit_yaml(folder, "traceability.yaml", duplicate_id)
     edit_yaml(folder, "monitoring.yaml", lambda data: unknown_test_on(data, "MON-001"))
+    edit_yaml(folder, "documentation.yaml", drop_field("DOC-002", "summary"))
     problems = problems_of(folder)
+    assert any(p.startswith("documentation.yaml: DOC-002: summary: ") for p in problems), problems
     assert any(p.startswith("traceability.yaml: TR-005: id: ") for p in problems), problems
     assert any(
         p.startswith("monitoring.yaml: MON-001: sources.ml_test_score: ") for p in problems
