@@ -17,15 +17,16 @@ class DriftReference:
     features: list[str]
     """The monitored features, in column order."""
     sorted_values: np.ndarray
-    """One sorted row per feature (shape features x rows): KS and the bin counts read it."""
+    """One sorted float32 row per feature (features x rows): KS and the bin counts read it."""
     edges: list[np.ndarray]
     """Per feature, the inner bin edges: the reference's deciles, duplicates dropped."""
 
     @classmethod
     def fit(cls, training: pd.DataFrame, features: list[str], bins: int = 10) -> "DriftReference":
         """Sort each feature once and cut it at its quantiles, so every check reuses the work."""
-        # Features as rows, each contiguous in memory: sorting and KS then read it in one sweep.
-        values = np.sort(training[features].to_numpy(dtype=float).T, axis=1)
+        # Features as contiguous float32 rows: half the memory to sort and search, and seven
+        # significant digits are plenty to compare two distributions.
+        values = np.sort(training[features].to_numpy(dtype=np.float32).T, axis=1)
         positions = np.linspace(0, values.shape[1] - 1, bins + 1)[1:-1].astype(int)
         # Discrete features (store, promotion) repeat quantiles: keep each edge once.
         edges = [np.unique(column[positions]) for column in values]
@@ -71,7 +72,7 @@ def detect_drift(
     Returns:
         One row per feature: `psi`, `ks_statistic`, `ks_p_value` and the verdict `drifted`.
     """
-    values = np.sort(current[reference.features].to_numpy(dtype=float).T, axis=1)
+    values = np.sort(current[reference.features].to_numpy(dtype=np.float32).T, axis=1)
     rows = []
     for name, expected, actual, edges in zip(
         reference.features, reference.sorted_values, values, reference.edges, strict=True
