@@ -31,6 +31,13 @@ class ResolvedModel:
 def resolve_alias(model_uri: str, tracking_uri: str | None = None) -> ResolvedModel:
     """Find the version behind `models:/<name>@<alias>` in the registry at `tracking_uri`.
 
+    Args:
+        model_uri: `models:/<name>@<alias>`.
+        tracking_uri: the registry; `None` uses `MLFLOW_TRACKING_URI`.
+
+    Returns:
+        The name, alias and the version the alias points at now.
+
     Raises:
         ValueError: `model_uri` does not name a model by alias.
         mlflow.exceptions.MlflowException: the model or the alias does not exist.
@@ -50,6 +57,14 @@ def load_by_alias(
 
     Loading `models:/<name>/<version>` rather than the alias itself means the version
     reported with every prediction is the one that made it, even if the alias moves meanwhile.
+
+    Args:
+        model_uri: `models:/<name>@<alias>`.
+        tracking_uri: the registry; when given, it also becomes MLflow's process-wide
+            tracking URI, because `mlflow.pyfunc.load_model` reads only that one.
+
+    Returns:
+        The resolved version and the model loaded from it.
     """
     if tracking_uri is not None:
         mlflow.set_tracking_uri(tracking_uri)
