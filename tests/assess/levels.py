@@ -109,7 +109,7 @@ LEVEL_4 = {
     ),
     "src/forecast/score.py": (
         "def score(model, features, model_version):\n"
-        "    out = features.assign(prediction=model.predict(features), model_version=model_version)\n"
+        "    out = features.assign(prediction=model.predict(features), model_version=model_version)\n"  # noqa: E501
         "    out.to_parquet('predictions.parquet')\n"
     ),
 }

@@ -9,39 +9,111 @@ import pytest
 from tests.scan.tree import run_check, write_tree
 
 PYPROJECT = '[project]\nname = "forecast"\nversion = "1.0"\n'
-PRE_COMMIT = "repos:\n  - repo: https://github.com/astral-sh/ruff-pre-commit\n    rev: v0.5.0\n    hooks:\n      - id: ruff\n"
+PRE_COMMIT = "repos:\n  - repo: https://github.com/astral-sh/ruff-pre-commit\n    rev: v0.5.0\n    hooks:\n      - id: ruff\n"  # noqa: E501
 TESTS = {
     "tests/test_features.py": "def test_prepare_drops_negative_sales():\n    pass\n",
     "tests/test_train.py": "def test_training_smoke_run():\n    pass\n",
     "tests/test_api.py": "def test_predict_endpoint():\n    pass\n",
 }
-PR_GHA = "on:\n  pull_request:\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: {command}\n"
+PR_GHA = "on:\n  pull_request:\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: {command}\n"  # noqa: E501
 PASSING = [
-    ("CQ-001", "pyproject", {"pyproject.toml": PYPROJECT, "src/f/__init__.py": ""}, "pyproject.toml"),
-    ("CQ-001", "poetry", {"pyproject.toml": '[tool.poetry]\nname = "f"\n', "f/a.py": ""}, "pyproject.toml"),
+    (
+        "CQ-001",
+        "pyproject",
+        {"pyproject.toml": PYPROJECT, "src/f/__init__.py": ""},
+        "pyproject.toml",
+    ),
+    (
+        "CQ-001",
+        "poetry",
+        {"pyproject.toml": '[tool.poetry]\nname = "f"\n', "f/a.py": ""},
+        "pyproject.toml",
+    ),
     ("CQ-001", "setup.cfg", {"setup.cfg": "[metadata]\nname = f\n", "f/a.py": ""}, "setup.cfg"),
     ("CQ-002", "pre-commit", {".pre-commit-config.yaml": PRE_COMMIT}, ".pre-commit-config.yaml"),
-    ("CQ-003", "ruff in pyproject", {"pyproject.toml": PYPROJECT + "[tool.ruff]\nline-length = 100\n"}, "pyproject.toml"),
+    (
+        "CQ-003",
+        "ruff in pyproject",
+        {"pyproject.toml": PYPROJECT + "[tool.ruff]\nline-length = 100\n"},
+        "pyproject.toml",
+    ),
     ("CQ-003", "flake8", {".flake8": "[flake8]\n"}, ".flake8"),
     ("CQ-003", "setup.cfg section", {"setup.cfg": "[isort]\nprofile = black\n"}, "setup.cfg"),
-    ("CQ-003", "pre-commit hook", {".pre-commit-config.yaml": PRE_COMMIT}, ".pre-commit-config.yaml"),
-    ("CQ-004", "pytest", {"tests/test_x.py": "def test_x():\n    assert True\n"}, "tests/test_x.py"),
+    (
+        "CQ-003",
+        "pre-commit hook",
+        {".pre-commit-config.yaml": PRE_COMMIT},
+        ".pre-commit-config.yaml",
+    ),
+    (
+        "CQ-004",
+        "pytest",
+        {"tests/test_x.py": "def test_x():\n    assert True\n"},
+        "tests/test_x.py",
+    ),
     ("CQ-004", "suffix", {"pkg/x_test.py": "def test_x():\n    assert True\n"}, "pkg/x_test.py"),
     ("CQ-005", "three steps", TESTS, "tests/test_api.py"),
-    ("CQ-006", "github actions", {".github/workflows/ci.yml": PR_GHA.format(command="uv run pytest")}, ".github/workflows/ci.yml"),
+    (
+        "CQ-006",
+        "github actions",
+        {".github/workflows/ci.yml": PR_GHA.format(command="uv run pytest")},
+        ".github/workflows/ci.yml",
+    ),
     ("CQ-006", "gitlab", {".gitlab-ci.yml": "test:\n  script:\n    - pytest\n"}, ".gitlab-ci.yml"),
-    ("CQ-006", "azure", {"azure-pipelines.yml": "steps:\n  - script: python -m pytest\n"}, "azure-pipelines.yml"),
-    ("CQ-006", "jenkins", {"Jenkinsfile": "pipeline {\n  stages { stage('t') { steps { sh 'make test' } } }\n}\n"}, "Jenkinsfile"),
-    ("CQ-006", "circleci", {".circleci/config.yml": "jobs:\n  t:\n    steps:\n      - run:\n          command: tox\n"}, ".circleci/config.yml"),
-    ("CQ-008", "terraform plan", {".github/workflows/ci.yml": PR_GHA.format(command="terraform plan")}, ".github/workflows/ci.yml"),
-    ("CQ-008", "bundle validate", {".gitlab-ci.yml": "v:\n  rules:\n    - if: $CI_PIPELINE_SOURCE == 'merge_request_event'\n  script: databricks bundle validate\n"}, ".gitlab-ci.yml"),
-    ("CQ-009", "locust", {"load/locustfile.py": "from locust import HttpUser\n"}, "load/locustfile.py"),
-    ("CQ-009", "k6", {"perf/k6-forecast.js": "import http from 'k6/http';\n"}, "perf/k6-forecast.js"),
+    (
+        "CQ-006",
+        "azure",
+        {"azure-pipelines.yml": "steps:\n  - script: python -m pytest\n"},
+        "azure-pipelines.yml",
+    ),
+    (
+        "CQ-006",
+        "jenkins",
+        {"Jenkinsfile": "pipeline {\n  stages { stage('t') { steps { sh 'make test' } } }\n}\n"},
+        "Jenkinsfile",
+    ),
+    (
+        "CQ-006",
+        "circleci",
+        {".circleci/config.yml": "jobs:\n  t:\n    steps:\n      - run:\n          command: tox\n"},
+        ".circleci/config.yml",
+    ),
+    (
+        "CQ-008",
+        "terraform plan",
+        {".github/workflows/ci.yml": PR_GHA.format(command="terraform plan")},
+        ".github/workflows/ci.yml",
+    ),
+    (
+        "CQ-008",
+        "bundle validate",
+        {
+            ".gitlab-ci.yml": "v:\n  rules:\n    - if: $CI_PIPELINE_SOURCE == 'merge_request_event'\n  script: databricks bundle validate\n"  # noqa: E501
+        },
+        ".gitlab-ci.yml",
+    ),
+    (
+        "CQ-009",
+        "locust",
+        {"load/locustfile.py": "from locust import HttpUser\n"},
+        "load/locustfile.py",
+    ),
+    (
+        "CQ-009",
+        "k6",
+        {"perf/k6-forecast.js": "import http from 'k6/http';\n"},
+        "perf/k6-forecast.js",
+    ),
     ("CQ-011", "mkdocs", {"mkdocs.yml": "site_name: f\n"}, "mkdocs.yml"),
     ("CQ-011", "sphinx", {"docs/conf.py": "project = 'f'\n"}, "docs/conf.py"),
     ("CQ-012", "changelog", {"CHANGELOG.md": "# 1.0\n"}, "CHANGELOG.md"),
     ("CQ-012", "towncrier", {"pyproject.toml": PYPROJECT + "[tool.towncrier]\n"}, "pyproject.toml"),
-    ("CQ-012", "release-please", {"release-please-config.json": "{}"}, "release-please-config.json"),
+    (
+        "CQ-012",
+        "release-please",
+        {"release-please-config.json": "{}"},
+        "release-please-config.json",
+    ),
 ]
 FAILING = [
     ("CQ-001", "notebooks only", {"pyproject.toml": PYPROJECT, "a.ipynb": '{"cells": []}'}),
@@ -50,7 +122,13 @@ FAILING = [
     ("CQ-003", "no linter", {"pyproject.toml": PYPROJECT}),
     ("CQ-004", "helpers only", {"tests/test_x.py": "def helper():\n    pass\n"}),
     ("CQ-005", "serving untested", {k: v for k, v in TESTS.items() if "api" not in k}),
-    ("CQ-006", "push only", {".github/workflows/ci.yml": "on:\n  push:\n    branches: [main]\njobs:\n  t:\n    steps:\n      - run: pytest\n"}),
+    (
+        "CQ-006",
+        "push only",
+        {
+            ".github/workflows/ci.yml": "on:\n  push:\n    branches: [main]\njobs:\n  t:\n    steps:\n      - run: pytest\n"  # noqa: E501
+        },
+    ),
     ("CQ-006", "no ci", {"README.md": "# F\n"}),
     ("CQ-008", "tests only", {".github/workflows/ci.yml": PR_GHA.format(command="pytest")}),
     ("CQ-009", "none", {"serve.py": "x = 1\n"}),

@@ -10,7 +10,6 @@ from mlops_standards.checks import REGISTRY, check, passed, run
 from mlops_standards.checks.registry import Check
 from mlops_standards.scan import Repository
 from mlops_standards.scan.facts import Facts
-
 from tests.scan.tree import write_tree
 
 CHECKS = Path(__file__).parents[2] / "src" / "mlops_standards" / "checks"
@@ -69,6 +68,8 @@ def test_an_exception_inside_a_check_becomes_an_error_outcome(tmp_path: Path) ->
     def explodes(paths: list[str]) -> None:
         raise RuntimeError("boom")
 
-    outcome = run(Check("X-001", explodes, frozenset()), Facts(Repository(write_tree(tmp_path, {}))))
+    outcome = run(
+        Check("X-001", explodes, frozenset()), Facts(Repository(write_tree(tmp_path, {})))
+    )
     assert outcome.error == "check failed unexpectedly: RuntimeError: boom"
     assert not outcome.passed and outcome.evidence == ()

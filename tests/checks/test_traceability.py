@@ -68,7 +68,7 @@ PASSING = [
         "TR-004",
         "sagemaker",
         {
-            "train.py": "from sagemaker.experiments.run import Run\nwith Run(experiment_name='e') as r:\n    pass\n"
+            "train.py": "from sagemaker.experiments.run import Run\nwith Run(experiment_name='e') as r:\n    pass\n"  # noqa: E501
         },
         "train.py",
     ),
@@ -76,7 +76,7 @@ PASSING = [
         "TR-004",
         "notebook",
         {
-            "explore.ipynb": '{"cells": [{"cell_type": "code", "source": ["%pip install mlflow\\n", "import mlflow\\n", "mlflow.autolog()"]}]}'
+            "explore.ipynb": '{"cells": [{"cell_type": "code", "source": ["%pip install mlflow\\n", "import mlflow\\n", "mlflow.autolog()"]}]}'  # noqa: E501
         },
         "explore.ipynb",
     ),
@@ -129,7 +129,7 @@ PASSING = [
         "TR-008",
         "mlflow registry",
         {
-            "train.py": "import mlflow\nmlflow.sklearn.log_model(m, 'm', registered_model_name='f')\n",
+            "train.py": "import mlflow\nmlflow.sklearn.log_model(m, 'm', registered_model_name='f')\n",  # noqa: E501
             "serve.py": "URI = 'models:/forecast@champion'\n",
         },
         "train.py",
@@ -138,7 +138,7 @@ PASSING = [
         "TR-008",
         "wandb artifacts",
         {
-            "train.py": "import wandb\nrun = wandb.init()\nrun.link_model(path='m', registered_model_name='f')\nart = run.use_artifact('f:v3')\n"
+            "train.py": "import wandb\nrun = wandb.init()\nrun.link_model(path='m', registered_model_name='f')\nart = run.use_artifact('f:v3')\n"  # noqa: E501
         },
         "train.py",
     ),
@@ -146,7 +146,7 @@ PASSING = [
         "TR-009",
         "random_state",
         {
-            "train.py": "from sklearn.ensemble import RandomForestRegressor\nm = RandomForestRegressor(random_state=42)\n"
+            "train.py": "from sklearn.ensemble import RandomForestRegressor\nm = RandomForestRegressor(random_state=42)\n"  # noqa: E501
         },
         "train.py",
     ),
@@ -155,7 +155,7 @@ PASSING = [
         "TR-010",
         "github schedule",
         {
-            ".github/workflows/train.yml": "on:\n  schedule:\n    - cron: '0 3 * * 1'\njobs:\n  train:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python -m forecast.train\n"
+            ".github/workflows/train.yml": "on:\n  schedule:\n    - cron: '0 3 * * 1'\njobs:\n  train:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python -m forecast.train\n"  # noqa: E501
         },
         ".github/workflows/train.yml",
     ),
@@ -164,7 +164,7 @@ PASSING = [
         "TR-010",
         "databricks job",
         {
-            "databricks.yml": "bundle:\n  name: f\nresources:\n  jobs:\n    train:\n      name: train\n"
+            "databricks.yml": "bundle:\n  name: f\nresources:\n  jobs:\n    train:\n      name: train\n"  # noqa: E501
         },
         "databricks.yml",
     ),
@@ -182,7 +182,7 @@ PASSING = [
         "TR-011",
         "cloudformation",
         {
-            "template.yaml": "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Ref Name\n"
+            "template.yaml": "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Ref Name\n"  # noqa: E501
         },
         "template.yaml",
     ),
@@ -205,7 +205,7 @@ PASSING = [
         "TR-013",
         "gitlab bundle deploy",
         {
-            ".gitlab-ci.yml": "deploy:\n  rules:\n    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH\n  script:\n    - databricks bundle deploy -t prod\n"
+            ".gitlab-ci.yml": "deploy:\n  rules:\n    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH\n  script:\n    - databricks bundle deploy -t prod\n"  # noqa: E501
         },
         ".gitlab-ci.yml",
     ),
@@ -213,7 +213,7 @@ PASSING = [
         "TR-015",
         "bundle targets",
         {
-            "databricks.yml": "bundle:\n  name: f\ntargets:\n  dev:\n    default: true\n  prod:\n    mode: production\n"
+            "databricks.yml": "bundle:\n  name: f\ntargets:\n  dev:\n    default: true\n  prod:\n    mode: production\n"  # noqa: E501
         },
         "databricks.yml",
     ),
@@ -239,7 +239,7 @@ PASSING = [
         "TR-017",
         "azure pipelines",
         {
-            "azure-pipelines.yml": "trigger:\n  branches:\n    include: [main]\nsteps:\n  - script: az ml online-deployment create -f d.yml\n"
+            "azure-pipelines.yml": "trigger:\n  branches:\n    include: [main]\nsteps:\n  - script: az ml online-deployment create -f d.yml\n"  # noqa: E501
         },
         "azure-pipelines.yml",
     ),
@@ -247,7 +247,7 @@ PASSING = [
         "TR-017",
         "jenkins tag",
         {
-            "Jenkinsfile": "pipeline {\n  stages {\n    stage('deploy') {\n      when { buildingTag() }\n      steps { sh 'helm upgrade --install f chart' }\n    }\n  }\n}\n"
+            "Jenkinsfile": "pipeline {\n  stages {\n    stage('deploy') {\n      when { buildingTag() }\n      steps { sh 'helm upgrade --install f chart' }\n    }\n  }\n}\n"  # noqa: E501
         },
         "Jenkinsfile",
     ),
@@ -255,7 +255,7 @@ PASSING = [
         "TR-017",
         "circleci",
         {
-            ".circleci/config.yml": "version: 2.1\njobs:\n  deploy:\n    steps:\n      - run: kubectl apply -f k8s/\n"
+            ".circleci/config.yml": "version: 2.1\njobs:\n  deploy:\n    steps:\n      - run: kubectl apply -f k8s/\n"  # noqa: E501
         },
         ".circleci/config.yml",
     ),
@@ -263,7 +263,7 @@ PASSING = [
         "TR-019",
         "champion",
         {
-            "promote.py": "def promote(candidate, champion):\n    return candidate.rmse < champion.rmse\n"
+            "promote.py": "def promote(candidate, champion):\n    return candidate.rmse < champion.rmse\n"  # noqa: E501
         },
         "promote.py",
     ),
@@ -290,14 +290,14 @@ FAILING = [
         "TR-009",
         "random_state=None",
         {
-            "train.py": "from sklearn.ensemble import RandomForestRegressor\nRandomForestRegressor(random_state=None)\n"
+            "train.py": "from sklearn.ensemble import RandomForestRegressor\nRandomForestRegressor(random_state=None)\n"  # noqa: E501
         },
     ),
     (
         "TR-010",
         "tests only",
         {
-            ".github/workflows/ci.yml": "on: [pull_request]\njobs:\n  t:\n    steps:\n      - run: pytest tests/test_train.py\n"
+            ".github/workflows/ci.yml": "on: [pull_request]\njobs:\n  t:\n    steps:\n      - run: pytest tests/test_train.py\n"  # noqa: E501
         },
     ),
     ("TR-011", "no iac", {"deploy.sh": "echo\n"}),
@@ -305,7 +305,7 @@ FAILING = [
         "TR-013",
         "apply only on pull requests",
         {
-            ".github/workflows/i.yml": "on: [pull_request]\njobs:\n  i:\n    steps:\n      - run: terraform apply\n"
+            ".github/workflows/i.yml": "on: [pull_request]\njobs:\n  i:\n    steps:\n      - run: terraform apply\n"  # noqa: E501
         },
     ),
     ("TR-015", "one environment", {"infra/env/prod.tfvars": "x = 1\n"}),
@@ -313,7 +313,7 @@ FAILING = [
         "TR-017",
         "deploy by hand",
         {
-            ".github/workflows/cd.yml": "on: [workflow_dispatch]\njobs:\n  d:\n    steps:\n      - run: python deploy.py\n"
+            ".github/workflows/cd.yml": "on: [workflow_dispatch]\njobs:\n  d:\n    steps:\n      - run: python deploy.py\n"  # noqa: E501
         },
     ),
     ("TR-019", "no gate", {"promote.py": "def register(model):\n    return model\n"}),

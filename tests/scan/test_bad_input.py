@@ -80,14 +80,21 @@ def test_binary_file_named_py_is_not_parsed_and_is_named(tmp_path: Path) -> None
     root = write_tree(tmp_path, {"train.py": b"\x00\x01\x02mlflow\x00", "ok.py": "x = 1\n"})
     outcome = run(REGISTRY["TR-004"], Facts(Repository(root)))
     assert not outcome.passed and outcome.error is None
-    assert [(e.path, e.detail) for e in outcome.evidence][-1] == ("train.py", "not searched: binary file")  # noqa: E501
+    assert [(e.path, e.detail) for e in outcome.evidence][-1] == (
+        "train.py",
+        "not searched: binary file",
+    )
 
 
 @pytest.mark.parametrize(
     ("files", "rid", "error"),
     [
         ({"pyproject.toml": "[project\nname = 1\n"}, "CQ-001", "pyproject.toml: malformed TOML"),
-        ({".pre-commit-config.yaml": "repos: [\n"}, "CQ-002", ".pre-commit-config.yaml: malformed YAML"),  # noqa: E501
+        (
+            {".pre-commit-config.yaml": "repos: [\n"},
+            "CQ-002",
+            ".pre-commit-config.yaml: malformed YAML",
+        ),
         ({".gitlab-ci.yml": "test: {script: [\n"}, "CQ-006", ".gitlab-ci.yml: malformed YAML"),
         ({"README.md": b"# caf\xe9\n"}, "DOC-009", "README.md: not UTF-8 text"),
     ],
@@ -105,7 +112,7 @@ def test_malformed_file_is_an_error_result_and_the_report_completes(
 def test_malformed_json_notebook_is_skipped_with_its_reason(tmp_path: Path) -> None:
     root = write_tree(tmp_path, {"a.ipynb": '{"cells": [', "b.ipynb": "[1, 2]", "t.py": TRACK})
     facts = Facts(Repository(root))
-    assert [(p.path, p.error.split(":")[0]) for p in facts.python_errors] == [
+    assert [(p.path, p.error.split(":")[0]) for p in facts.unreadable_python] == [
         ("a.ipynb", "malformed notebook"),
         ("b.ipynb", "malformed notebook"),
     ]
@@ -146,7 +153,7 @@ def test_file_of_50_mb_is_never_read(tmp_path: Path) -> None:
         tracemalloc.stop()
     assert peak < 20 * 1024 * 1024
     assert assessment.result("TR-004").status is Status.PASSED
-    errors = Facts(Repository(root)).python_errors
+    errors = Facts(Repository(root)).unreadable_python
     assert [(e.path, e.error) for e in errors] == [("train.py", "larger than 1024 KiB, not read")]
 
 

@@ -17,26 +17,60 @@ def facts(root: Path, files: dict[str, str | bytes]) -> Facts:
 
 
 CI = [
-    (".github/workflows/a.yml", "on: [pull_request, push]\njobs:\n  t:\n    steps:\n      - run: pytest\n", {PULL_REQUEST, PUSH_DEFAULT}),  # noqa: E501
-    (".github/workflows/a.yml", "on:\n  push:\n    tags: ['v*']\njobs:\n  t:\n    steps:\n      - run: x\n", {TAG}),  # noqa: E501
-    (".github/workflows/a.yml", "on:\n  push:\n    branches: [feature/*]\njobs:\n  t:\n    steps:\n      - run: x\n", set()),  # noqa: E501
-    (".github/workflows/a.yml", "on:\n  schedule:\n    - cron: '0 0 * * *'\njobs:\n  t:\n    steps:\n      - run: x\n", {SCHEDULE}),  # noqa: E501
+    (
+        ".github/workflows/a.yml",
+        "on: [pull_request, push]\njobs:\n  t:\n    steps:\n      - run: x\n",
+        {PULL_REQUEST, PUSH_DEFAULT},
+    ),
+    (
+        ".github/workflows/a.yml",
+        "on:\n  push:\n    tags: ['v*']\njobs:\n  t:\n    steps:\n      - run: x\n",
+        {TAG},
+    ),
+    (
+        ".github/workflows/a.yml",
+        "on:\n  push:\n    branches: [feature/*]\njobs:\n  t:\n    steps:\n      - run: x\n",
+        set(),
+    ),
+    (
+        ".github/workflows/a.yml",
+        "on:\n  schedule:\n    - cron: '0 0 * * *'\njobs:\n  t:\n    steps:\n      - run: x\n",
+        {SCHEDULE},
+    ),
     (".gitlab-ci.yml", "t:\n  script: [x]\n", {PULL_REQUEST, PUSH_DEFAULT}),
-    (".gitlab-ci.yml", "t:\n  rules:\n    - if: $CI_PIPELINE_SOURCE == 'schedule'\n  script: [x]\n", {SCHEDULE}),  # noqa: E501
+    (
+        ".gitlab-ci.yml",
+        "t:\n  rules:\n    - if: $CI_PIPELINE_SOURCE == 'schedule'\n  script: [x]\n",
+        {SCHEDULE},
+    ),
     (".gitlab-ci.yml", "workflow:\n  rules:\n    - if: $CI_COMMIT_TAG\nt:\n  script: [x]\n", {TAG}),
-    ("azure-pipelines.yml", "trigger: none\npr: none\nschedules:\n  - cron: '0 0 * * *'\nsteps:\n  - script: x\n", {SCHEDULE}),  # noqa: E501
+    (
+        "azure-pipelines.yml",
+        "trigger: none\npr: none\nschedules:\n  - cron: '0 0 * * *'\nsteps:\n  - script: x\n",
+        {SCHEDULE},
+    ),
     ("azure-pipelines.yml", "steps:\n  - script: x\n", {PULL_REQUEST, PUSH_DEFAULT}),
-    ("Jenkinsfile", "pipeline { triggers { cron('H 3 * * *') }\n stages { stage('x') { steps { sh 'x' } } } }\n", {PULL_REQUEST, PUSH_DEFAULT, SCHEDULE}),  # noqa: E501
-    (".circleci/config.yml", "jobs:\n  t:\n    steps:\n      - run: x\n", {PULL_REQUEST, PUSH_DEFAULT}),  # noqa: E501
+    (
+        "Jenkinsfile",
+        "pipeline { triggers { cron('H 3 * * *') }\n stages { stage('x') { steps { sh 'x' } } } }\n",  # noqa: E501
+        {PULL_REQUEST, PUSH_DEFAULT, SCHEDULE},
+    ),
+    (
+        ".circleci/config.yml",
+        "jobs:\n  t:\n    steps:\n      - run: x\n",
+        {PULL_REQUEST, PUSH_DEFAULT},
+    ),
 ]
 
 
-@pytest.mark.parametrize(("path", "text", "triggers"), CI, ids=[f"{c[0]}-{i}" for i, c in enumerate(CI)])  # noqa: E501
+@pytest.mark.parametrize(
+    ("path", "text", "triggers"), CI, ids=[f"{c[0]}-{i}" for i, c in enumerate(CI)]
+)
 def test_ci_triggers_are_normalised(tmp_path: Path, path: str, text: str, triggers: set) -> None:
     (pipeline,) = facts(tmp_path, {path: text}).ci
     assert pipeline.error is None
     assert set().union(*(job.triggers for job in pipeline.jobs)) == triggers
-    assert [c.text for _, c in pipeline.commands()][0] == "x" or "pytest" in pipeline.jobs[0].commands[0].text  # noqa: E501
+    assert next(c.text for _, c in pipeline.commands()) == "x"
 
 
 def test_ci_commands_keep_their_line_and_environment(tmp_path: Path) -> None:
@@ -44,7 +78,10 @@ def test_ci_commands_keep_their_line_and_environment(tmp_path: Path) -> None:
     (pipeline,) = facts(tmp_path, {".github/workflows/d.yml": text}).ci
     (job,) = pipeline.jobs
     assert job.environment == "prod"
-    assert [(c.text.strip(), c.line) for c in job.commands] == [("uses: actions/checkout@v4", 7), ("make deploy", 9)]  # noqa: E501
+    assert [(c.text.strip(), c.line) for c in job.commands] == [
+        ("uses: actions/checkout@v4", 7),
+        ("make deploy", 9),
+    ]
 
 
 def test_iac_families_are_recognised(tmp_path: Path) -> None:
@@ -66,7 +103,10 @@ def test_iac_families_are_recognised(tmp_path: Path) -> None:
 def test_python_calls_resolve_import_aliases(tmp_path: Path) -> None:
     source = "import mlflow as mf\nfrom sklearn.ensemble import RandomForestRegressor as RF\n\nmf.log_metric('a', 1)\nRF(random_state=None, n_estimators=3)\n"  # noqa: E501
     (module,) = facts(tmp_path, {"t.py": source}).modules
-    assert [(c.name, c.line) for c in module.calls] == [("mlflow.log_metric", 4), ("sklearn.ensemble.RandomForestRegressor", 5)]  # noqa: E501
+    assert [(c.name, c.line) for c in module.calls] == [
+        ("mlflow.log_metric", 4),
+        ("sklearn.ensemble.RandomForestRegressor", 5),
+    ]
     assert module.calls[1].keywords == {"n_estimators"}  # random_state=None is no seed
     assert {"sklearn", "sklearn.ensemble", "mlflow"} <= module.imports
 
@@ -112,7 +152,12 @@ def test_environments_come_from_bundles_ci_and_per_environment_files(tmp_path: P
     files = {
         "databricks.yml": "bundle:\n  name: f\ntargets:\n  dev:\n    default: true\n",
         ".github/workflows/cd.yml": "on: push\njobs:\n  d:\n    environment: production\n    steps:\n      - run: x\n",  # noqa: E501
-        "deploy/values-acc.yaml": "a: 1\n", ".github/workflows/test.yml": "on: push\n",
+        "deploy/values-acc.yaml": "a: 1\n",
+        ".github/workflows/test.yml": "on: push\n",
     }
     found = facts(tmp_path, files).deployment_environments
-    assert found == {"dev": ("databricks.yml", 4), "prod": (".github/workflows/cd.yml", None), "acc": ("deploy/values-acc.yaml", None)}  # noqa: E501
+    assert found == {
+        "dev": ("databricks.yml", 4),
+        "prod": (".github/workflows/cd.yml", None),
+        "acc": ("deploy/values-acc.yaml", None),
+    }

@@ -75,6 +75,7 @@ def _classes(modules: list[Module], bases: tuple[str, ...], detail: str) -> list
     return [
         Evidence(m.path, line, f"{detail} {name}")
         for m in modules
+        if m.mentions(*(b.rsplit(".", 1)[-1] for b in bases))
         for name, own_bases, line in m.classes
         if set(own_bases) & set(bases)
     ]
@@ -85,7 +86,7 @@ def api_specified(source_modules: list[Module], paths: list[str]) -> Outcome:
     found = matching(paths, r"(openapi|swagger)[^/]*\.(json|ya?ml)$", "OpenAPI document")
     serving = importing(source_modules, *SERVING_PACKAGES)
     found += _classes(serving, SCHEMA_BASES, "typed model")
-    found += calls(serving, lambda c: "response_model" in c.keywords)
+    found += calls(serving, lambda c: "response_model" in c.keywords, ("response_model",))
     return verdict(
         found, looked("serving code", "an OpenAPI document or typed request and response models")
     )
@@ -131,5 +132,5 @@ def readme_explains_project(readme: Parsed[str] | None) -> Outcome:
 @check("DOC-010")
 def model_card_exists(paths: list[str], source_modules: list[Module]) -> Outcome:
     found = matching(paths, r"model[-_ ]?card", "model card")
-    found += calls(source_modules, named(r"(?i)model_?card"))
+    found += calls(source_modules, named(r"(?i)model_?card"), ("model_card", "ModelCard"))
     return verdict(found, looked(".", "MODEL_CARD.md, docs/model-card*.md or a card generator"))

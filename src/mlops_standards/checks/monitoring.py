@@ -26,7 +26,7 @@ INSTRUMENTATION = (
     "opentelemetry.instrumentation",
 )
 DELIVERY = (
-    r"(?i)freshness|completeness|row_?count|expected_rows|missing_(batch|partition|rows)"
+    r"freshness|completeness|row_?count|expected_rows|missing_(batch|partition|rows)"
     r"|batch_(complete|arrived|delivered)|check_delivery|delivery_check"
 )
 DRIFT_PACKAGES = ("evidently", "nannyml", "whylogs", "alibi_detect", "deepchecks", "frouros")
@@ -37,6 +37,9 @@ DRIFT_CALL = (
 METRIC_CALL = (
     r"(^|\.)(log_metrics?|report_scalar|log_scalar)$|^wandb\.log$|^mlflow\.(models\.)?evaluate$"
 )
+METRIC_WORDS = ("log_metric", "report_scalar", "log_scalar", "wandb", "evaluate")
+DRIFT_WORDS = ("ks_2samp", "wasserstein", "jensenshannon", "chi2_contingency", "psi", "population",
+               "drift")  # fmt: skip
 HASHING = r"^(hashlib\.\w+|mmh3\.\w+|xxhash\.\w+|zlib\.crc32|\w+\.hash_pandas_object)$"
 CAPTURE = r"auto_capture_config|inference_table|DataCaptureConfig|data_collector|enable_capture"
 STORE = (
@@ -59,7 +62,7 @@ def requests_logged(source_modules: list[Module]) -> Outcome:
         Evidence(m.path, detail="request metrics") for m in importing(serving, *INSTRUMENTATION)
     ]
     for module in serving:
-        middleware = calls([module], named(r"(\.middleware|add_middleware)$"))
+        middleware = calls([module], named(r"(\.middleware|add_middleware)$"), ("middleware",))
         timing = grep([module], r"(?i)latency|elapsed|duration|perf_counter|process_time", "time")
         status = grep([module], r"status_code", "status code")
         if middleware and timing and status:
@@ -72,9 +75,10 @@ def batch_delivery_monitored(
     source_modules: list[Module], config_texts: list[Parsed[str]]
 ) -> Outcome:
     found = grep(config_texts, r"^\s+(warn_after|error_after):", "dbt source freshness")
-    for module in source_modules:
-        delivery, alert = grep([module], DELIVERY, "delivery check"), grep([module], ALERT, "alert")
-        found += [delivery[0], alert[0]] if delivery and alert else []
+    # The cheap search over every module first; the alert is looked for only where it matters.
+    for delivery in grep(source_modules, DELIVERY, "delivery check"):
+        alert = grep([m for m in source_modules if m.path == delivery.path], ALERT, "alert")
+        found += [delivery, alert[0]] if alert else []
     return verdict(
         found, looked("code and config", "a completeness check of each batch with an alert")
     )
@@ -82,16 +86,17 @@ def batch_delivery_monitored(
 
 @check("MON-005", requires={"TR-004"})
 def evaluation_metrics_logged(source_modules: list[Module]) -> Outcome:
-    found = calls(source_modules, named(METRIC_CALL))
+    found = calls(source_modules, named(METRIC_CALL), METRIC_WORDS)
     return verdict(found, looked("tracking code", "metrics logged to the tracker"))
 
 
 @check("MON-007")
 def drift_detected_with_alerts(source_modules: list[Module]) -> Outcome:
-    detectors = [
+    detectors = importing(source_modules, *DRIFT_PACKAGES)
+    detectors += [
         m
         for m in source_modules
-        if m in importing(source_modules, *DRIFT_PACKAGES) or calls([m], named(DRIFT_CALL))
+        if m not in detectors and calls([m], named(DRIFT_CALL), DRIFT_WORDS)
     ]
     for module in detectors:
         alert = grep([module], ALERT, "alert")
@@ -107,8 +112,10 @@ def drift_detected_with_alerts(source_modules: list[Module]) -> Outcome:
 def ab_assignment_sticky(source_modules: list[Module]) -> Outcome:
     found = []
     for module in source_modules:
-        hashes = calls([module], named(HASHING))
-        assigns = grep([module], r"(?i)variant|bucket|treatment|experiment", "assignment")
+        if not module.mentions("variant", "bucket", "treatment", "experiment"):
+            continue
+        hashes = calls([module], named(HASHING), ("hash", "crc32"))
+        assigns = grep([module], r"variant|bucket|treatment|experiment", "assignment")
         found += [hashes[0], assigns[0]] if hashes and assigns else []
     return verdict(found, looked("*.py", "a variant derived from a hash of the customer ID"))
 
@@ -116,11 +123,11 @@ def ab_assignment_sticky(source_modules: list[Module]) -> Outcome:
 @check("MON-012")
 def predictions_stored(source_modules: list[Module], config_texts: list[Parsed[str]]) -> Outcome:
     found = grep([*source_modules, *config_texts], CAPTURE, "payload capture")
-    for module in source_modules:
-        if _predicts(module):
-            store = grep([module], STORE, "prediction written")
-            version = grep([module], r"(?i)model_version|model_uri|run_id", "model version")
-            found += [store[0], version[0]] if store and version else []
+    writers = {e.path: e for e in grep(source_modules, STORE, "prediction written")}
+    for module in (m for m in source_modules if m.path in writers):
+        version = grep([module], r"model_version|model_uri|run_id", "model version")
+        if version and _predicts(module):
+            found += [writers[module.path], version[0]]
     return verdict(
         found,
         looked(
@@ -130,7 +137,7 @@ def predictions_stored(source_modules: list[Module], config_texts: list[Parsed[s
 
 
 def _predicts(module: Module) -> bool:
-    return any(_is_predict(c) for c in module.calls)
+    return module.mentions("predict") and any(_is_predict(c) for c in module.calls)
 
 
 def _is_predict(call: Call) -> bool:

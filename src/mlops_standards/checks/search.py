@@ -13,11 +13,25 @@ from mlops_standards.scan.repository import Parsed
 from .outcome import Evidence, Outcome, errored, failed, passed
 
 
-def calls(modules: Iterable[Module], matches: Callable[[Call], bool]) -> list[Evidence]:
-    """Every call that `matches`, as evidence at its line."""
-    return [
-        Evidence(m.path, c.line, f"calls {c.name}") for m in modules for c in m.calls if matches(c)
-    ]
+def calls(
+    modules: Iterable[Module],
+    matches: Callable[[Call], bool],
+    words: tuple[str, ...],
+    limit: int = 5,
+) -> list[Evidence]:
+    """The first `limit` calls that `matches`, as evidence at their line.
+
+    Only modules whose text mentions one of `words` are parsed: a call that matches must
+    spell one of them, and most modules of a large repository never do.
+    """
+    found = []
+    for module in modules:
+        if module.mentions(*words):
+            found += [Evidence(module.path, c.line, f"calls {c.name}") for c in module.calls
+                      if matches(c)]  # fmt: skip
+            if len(found) >= limit:
+                break
+    return found[:limit]
 
 
 def named(pattern: str) -> Callable[[Call], bool]:
@@ -39,7 +53,8 @@ def grep(modules: Iterable[Module | Parsed[str]], pattern: str, detail: str) -> 
 
 def importing(modules: Iterable[Module], *packages: str) -> list[Module]:
     """Modules that import any of `packages` (or a submodule of one)."""
-    return [m for m in modules if any(p in m.imports for p in packages)]
+    tops = tuple({p.split(".")[0] for p in packages})
+    return [m for m in modules if m.mentions(*tops) and any(p in m.imports for p in packages)]
 
 
 def paths(all_paths: Iterable[str], pattern: str, detail: str) -> list[Evidence]:
@@ -94,6 +109,7 @@ def ci_verdict(found: list[Evidence], pipelines: list[Pipeline], what: str) -> O
     )
 
 
-def unparsed(errors: Iterable[Parsed[object]]) -> list[Evidence]:
-    """Python files the scan could not parse, so a failing search names them."""
-    return [Evidence(e.path, detail=f"not searched: {e.error}") for e in errors]
+def unparsed(unreadable: Iterable[Parsed[object]], modules: Iterable[Module]) -> list[Evidence]:
+    """Python files that could not be read or parsed, so a failing search names them."""
+    found = [Evidence(e.path, detail=f"not searched: {e.error}") for e in unreadable]
+    return found + [Evidence(m.path, detail=f"not searched: {m.error}") for m in modules if m.error]

@@ -28,12 +28,17 @@ TRACKER_CALL = (
     r"|azureml\.core\.(Run|Experiment)(\.\w+)?|azure\.ai\.ml\.MLClient"
     r"|sagemaker\.experiments(\.run)?\.(Run|load_run)|comet_ml\.Experiment|dvclive\.Live)$"
 )
+TRACKER_WORDS = ("mlflow", "wandb", "neptune", "clearml", "azureml", "azure.ai.ml", "sagemaker",
+                 "comet_ml", "dvclive")  # fmt: skip
 TRACKERS = "MLflow, Weights & Biases, Neptune, ClearML, Azure ML, SageMaker, Comet or DVCLive"
 COMMIT = (
     r"(?i)git[._ -]?commit|commit[_ -]?(sha|hash|id)\b|rev-parse|GITHUB_SHA|CI_COMMIT_SHA"
     r"|BUILD_SOURCEVERSION|head\.commit|git_sha"
 )
-TIME_TRAVEL = r"(?i)\b(VERSION|TIMESTAMP)\s+AS\s+OF\b|versionAsOf|timestampAsOf|lakefs://"
+TIME_TRAVEL = (
+    r"\b(VERSION|TIMESTAMP|version|timestamp)\s+(AS|as)\s+(OF|of)\b|versionAsOf|timestampAsOf"
+    r"|lakefs://"
+)
 HASH_WORDS = ("hash", "digest", "sha", "checksum", "fingerprint", "data_version", "dataset_version")
 TRAINING_COMMAND = (
     r"python\s+(-m\s+)?\S*train|make\s+(re)?train|\btrain\w*\.py|databricks\s+(jobs|bundle)\s+run"
@@ -65,7 +70,8 @@ DEPLOY = (
     r"|mlflow\s+deployments|uses: azure/(webapps-deploy|k8s-deploy)|az\s+webapp\s+deploy"
 )
 EVALUATION_GATE = (
-    r"(?i)\b(champion|challenger|MetricThreshold|baseline_model|validation_thresholds)\b"
+    r"\b([Cc]hampion|[Cc]hallenger|CHAMPION|CHALLENGER|MetricThreshold|baseline_model"
+    r"|validation_thresholds)\b"
     r"|def\s+\w*(compare_models|gate|promot|is_better|better_than)\w*\s*\("
 )
 
@@ -104,15 +110,18 @@ def environment_defined_as_code(
 
 
 @check("TR-004")
-def experiments_tracked(source_modules: list[Module], python_errors: list[Parsed]) -> Outcome:
-    found = calls(source_modules, named(TRACKER_CALL))
-    return verdict(found, looked("*.py, *.ipynb", TRACKERS), *unparsed(python_errors))
+def experiments_tracked(source_modules: list[Module], unreadable_python: list[Parsed]) -> Outcome:
+    found = calls(source_modules, named(TRACKER_CALL), TRACKER_WORDS)
+    where = unparsed(unreadable_python, source_modules)
+    return verdict(found, looked("*.py, *.ipynb", TRACKERS), *where)
 
 
 @check("TR-005", requires={"TR-004"})
 def commit_logged_with_run(source_modules: list[Module]) -> Outcome:
     found = grep(importing(source_modules, *_TRACKER_PACKAGES), COMMIT, "git commit recorded")
-    found += calls(source_modules, named(r"^wandb\.init$"))  # W&B records the commit itself
+    found += calls(
+        source_modules, named(r"^wandb\.init$"), ("wandb",)
+    )  # W&B records the commit itself
     return verdict(found, looked("tracking code", "a git commit logged as a tag or parameter"))
 
 
@@ -134,8 +143,8 @@ def training_data_versioned(
         for m in importing(source_modules, "lakefs", "lakefs_client", "lakefs_sdk", "lakefs_spec")
     ]
     found += grep([*source_modules, *config_texts], TIME_TRAVEL, "Delta / lakeFS time travel")
-    found += calls(source_modules, named(r"^mlflow\.(log_input|data\.from_\w+)$"))
-    found += calls(source_modules, _logs_hash)
+    found += calls(source_modules, named(r"^mlflow\.(log_input|data\.from_\w+)$"), ("mlflow",))
+    found += calls(source_modules, _logs_hash, HASH_WORDS)
     return verdict(found, looked(".", "DVC, lakeFS, Delta VERSION AS OF, a data hash logged"))
 
 
@@ -148,7 +157,7 @@ def environment_logged_with_run(source_modules: list[Module]) -> Outcome:
         )
         return kind == "log_model" or artifact or call.name == "wandb.init"
 
-    found = calls(source_modules, records)
+    found = calls(source_modules, records, ("log_model", "log_artifact", "set_tag", "wandb"))
     return verdict(found, looked("tracking code", "a logged model flavour or environment artifact"))
 
 
@@ -157,6 +166,8 @@ REGISTER = (
     r"set_registered_model_alias|link_model|link_artifact|models\.create_or_update|"
     r"model_package_group)$"
 )
+REGISTER_WORDS = ("register", "create_model_version", "link_", "models.create_or_update",
+                  "model_package_group")  # fmt: skip
 ADDRESS = (
     r"models:/[^\s\"']+[/@]|get_model_version_by_alias|\.use_(artifact|model)\([^)]*:(v\d+|\w+)"
     r"|models\.get\([^)]*(version|label)|ModelPackageArn|model_package_arn"
@@ -165,8 +176,10 @@ ADDRESS = (
 
 @check("TR-008", requires={"TR-004"})
 def models_registered_by_version(source_modules: list[Module]) -> Outcome:
-    registered = calls(source_modules, named(REGISTER))
-    registered += calls(source_modules, lambda c: "registered_model_name" in c.keywords)
+    registered = calls(source_modules, named(REGISTER), REGISTER_WORDS)
+    registered += calls(
+        source_modules, lambda c: "registered_model_name" in c.keywords, ("registered_model_name",)
+    )
     addressed = grep(source_modules, ADDRESS, "model addressed by version or alias")
     if registered and addressed:
         return passed(registered[0], addressed[0])
@@ -192,7 +205,8 @@ def seeds_fixed(source_modules: list[Module]) -> Outcome:
             "RandomState",
         )
 
-    return verdict(calls(source_modules, seeds), looked("*.py, *.ipynb", "random_state= or seeds"))
+    found = calls(source_modules, seeds, ("seed", "random_state", "default_rng", "RandomState"))
+    return verdict(found, looked("*.py, *.ipynb", "random_state= or seeds"))
 
 
 @check("TR-010")
@@ -266,5 +280,5 @@ def model_deployed_by_cd(ci: list[Pipeline]) -> Outcome:
 @check("TR-019")
 def evaluation_gate_before_serving(source_modules: list[Module]) -> Outcome:
     found = grep(source_modules, EVALUATION_GATE, "candidate compared with the current model")
-    found += calls(source_modules, lambda c: "baseline_model" in c.keywords)
+    found += calls(source_modules, lambda c: "baseline_model" in c.keywords, ("baseline_model",))
     return verdict(found, looked("*.py, *.ipynb", "a champion / challenger comparison"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -11,7 +10,7 @@ from typing import Any
 
 from . import ci
 from .iac import IacFile, kind_by_content, kind_by_name
-from .python import Module, notebook_source, summarise
+from .python import Module, notebook_source
 from .repository import Parsed, Repository
 
 LOCK_FILES = ("uv.lock", "poetry.lock", "pdm.lock", "conda-lock.yml", "pixi.lock", "Pipfile.lock")
@@ -167,38 +166,27 @@ class Facts:
         return pipelines
 
     @cached_property
-    def python_errors(self) -> list[Parsed[Any]]:
-        """Python modules and notebooks that could not be parsed, with why."""
-        return [m for m in self._python_parsed if isinstance(m, Parsed)]
+    def unreadable_python(self) -> list[Parsed[Any]]:
+        """Python files and notebooks that could not be read as text (binary, too large...)."""
+        return [m for m in self._python if isinstance(m, Parsed)]
 
     @cached_property
     def modules(self) -> list[Module]:
-        """Every Python module and notebook that parsed, summarised (imports, calls, defs)."""
-        return [m for m in self._python_parsed if isinstance(m, Module)]
+        """Every readable Python module and notebook; each is parsed on first use, once."""
+        return [m for m in self._python if isinstance(m, Module)]
 
     @cached_property
-    def _python_parsed(self) -> list[Module | Parsed[Any]]:
+    def _python(self) -> list[Module | Parsed[Any]]:
         out: list[Module | Parsed[Any]] = []
         for entry in self.repo.files:
-            path = entry.path
-            if path.endswith(".py"):
-                tree = self.repo.python(path)
-                out.append(
-                    summarise(path, tree.value, self.repo.text(path).value) if tree.ok else tree
-                )
-            elif path.endswith(".ipynb"):
-                out.append(self._notebook(path))
+            if entry.path.endswith(".py"):
+                text = self.repo.text(entry.path)
+                out.append(Module(entry.path, text.value) if text.ok else text)
+            elif entry.path.endswith(".ipynb"):
+                notebook = self.repo.notebook(entry.path)
+                source = notebook_source(notebook.value) if notebook.ok else ""
+                out.append(Module(entry.path, source, notebook=True) if notebook.ok else notebook)
         return out
-
-    def _notebook(self, path: str) -> Module | Parsed[Any]:
-        notebook = self.repo.notebook(path)
-        if not notebook.ok:
-            return notebook
-        source = notebook_source(notebook.value)
-        try:
-            return summarise(path, ast.parse(source), source, notebook=True)
-        except (SyntaxError, ValueError) as error:
-            return Parsed(path, error=f"malformed notebook code: {error}")
 
     @cached_property
     def source_modules(self) -> list[Module]:
