@@ -1,4 +1,4 @@
-"""What the copy button copies on the code-quality and documentation golden paths is the tested code.
+"""The copy button on the code-quality and documentation golden paths copies the tested code.
 
 Each include on the page must come out of the built site as exactly the file, or the named
 section of it, that the tests run: no `--8<--` markers, no annotation markup, nothing added.
