@@ -300,6 +300,16 @@ FAILING = [
             ".github/workflows/ci.yml": "on: [pull_request]\njobs:\n  t:\n    steps:\n      - run: pytest tests/test_train.py\n"  # noqa: E501
         },
     ),
+    (
+        "TR-010",
+        "smoke training on pull requests only",
+        {
+            ".github/workflows/ci.yml": (
+                "on: [pull_request]\njobs:\n  t:\n    steps:\n"
+                "      - run: python train.py --smoke\n"
+            )
+        },
+    ),
     ("TR-011", "no iac", {"deploy.sh": "echo\n"}),
     (
         "TR-013",

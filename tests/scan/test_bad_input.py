@@ -86,6 +86,14 @@ def test_binary_file_named_py_is_not_parsed_and_is_named(tmp_path: Path) -> None
     )
 
 
+def test_module_with_a_syntax_error_is_named_where_the_search_looked(tmp_path: Path) -> None:
+    root = write_tree(tmp_path, {"train.py": "import mlflow\nmlflow.autolog(\n"})
+    outcome = run(REGISTRY["TR-004"], Facts(Repository(root)))
+    assert not outcome.passed and outcome.error is None
+    assert outcome.evidence[-1].path == "train.py"
+    assert outcome.evidence[-1].detail.startswith("not searched: malformed Python")
+
+
 @pytest.mark.parametrize(
     ("files", "rid", "error"),
     [

@@ -136,9 +136,10 @@ def test_walk_honours_gitignore_and_skips_tool_folders(tmp_path: Path) -> None:
         ".gitignore": "data/\n*.log\n", "data/raw.csv": "", "x.log": "", "keep.py": "",
         "node_modules/a.js": "", ".venv/pyvenv.cfg": "", "env2/pyvenv.cfg": "", "env2/a.py": "",
         "sub/.gitignore": "local.py\n", "sub/local.py": "", "sub/kept.py": "",
+        ".dvc/cache/ab/cdef": "", ".dvc/config": "",
     }  # fmt: skip
     paths = sorted(f.path for f in Repository(write_tree(tmp_path, files)).files)
-    assert paths == [".gitignore", "keep.py", "sub/.gitignore", "sub/kept.py"]
+    assert paths == [".dvc/config", ".gitignore", "keep.py", "sub/.gitignore", "sub/kept.py"]
 
 
 def test_each_file_is_parsed_once(tmp_path: Path) -> None:

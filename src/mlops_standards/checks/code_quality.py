@@ -30,7 +30,7 @@ VALIDATE_IAC = (
 STEP_CALLS = {
     "data processing": r"\b(prepare|preprocess|clean|transform|validate)\w*\(",
     "training": r"\.fit\(|\btrain\w*\(",
-    "serving": r"\.predict\w*\(|TestClient\(|\.post\(|\.get\(",
+    "serving": r"\.predict\w*\(|TestClient\(|\.post\(",
 }
 LINT_TOOLS = ("ruff", "black", "isort", "pylint", "flake8")
 STEPS = {

@@ -119,7 +119,9 @@ def readme_explains_project(readme: Parsed[str] | None) -> Outcome:
         ),
         None,
     )
-    usage = next((n for n, t in enumerate(lines, 1) if USAGE.search(t)), None)
+    # A heading such as "## Installation" says it best; prose that mentions running is a fallback.
+    usage = next((n for n, t in enumerate(lines, 1) if t.startswith("#") and USAGE.search(t)), None)
+    usage = usage or next((n for n, t in enumerate(lines, 1) if USAGE.search(t)), None)
     if prose and usage:
         return passed(
             Evidence(readme.path, prose, "description"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mlops_standards.scan.ci import PUSH_DEFAULT, TAG, Pipeline
+from mlops_standards.scan.ci import PUSH_DEFAULT, SCHEDULE, TAG, Pipeline
 from mlops_standards.scan.facts import IacFile
 from mlops_standards.scan.python import Call, Module
 from mlops_standards.scan.repository import Parsed
@@ -213,7 +213,8 @@ def seeds_fixed(source_modules: list[Module]) -> Outcome:
 def training_pipeline_automated(
     ci: list[Pipeline], source_modules: list[Module], iac: list[IacFile], config_texts: list
 ) -> Outcome:
-    found = ci_commands(ci, TRAINING_COMMAND)
+    # A training command on pull requests only is a smoke test, not a pipeline.
+    found = ci_commands(ci, TRAINING_COMMAND, SCHEDULE, PUSH_DEFAULT, TAG)
     found += [
         Evidence(m.path, detail="pipeline orchestrator")
         for m in importing(source_modules, *ORCHESTRATORS)

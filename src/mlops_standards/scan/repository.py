@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import fnmatch
 import json
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cached_property
@@ -74,7 +75,8 @@ class Repository:
 
     def glob(self, *patterns: str) -> list[str]:
         """Paths matching any shell pattern; `*` crosses directories (`*.py` finds all)."""
-        return [f.path for f in self.files if any(fnmatch.fnmatch(f.path, p) for p in patterns)]
+        regex = re.compile("|".join(fnmatch.translate(p) for p in patterns))
+        return [f.path for f in self.files if regex.match(f.path)]
 
     def named(self, *names: str) -> list[str]:
         """Paths whose file name (case-insensitive) is one of `names`."""

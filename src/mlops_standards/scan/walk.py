@@ -12,7 +12,7 @@ import pathspec
 SKIP_DIRS = frozenset({
     ".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".nox",
     ".mypy_cache", ".pytest_cache", ".ruff_cache", ".ipynb_checkpoints", "site-packages",
-    ".eggs", "build", "dist", ".terraform", ".dvc/cache", "mlruns",
+    ".eggs", "build", "dist", ".terraform", "mlruns",
 })  # fmt: skip
 MAX_DEPTH = 64
 
@@ -95,7 +95,7 @@ def walk(root: Path) -> Walk:
             rel = prefix + entry.name
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    if entry.name in SKIP_DIRS or ignored(rel, True):
+                    if entry.name in SKIP_DIRS or rel.endswith(".dvc/cache") or ignored(rel, True):
                         continue
                     if _is_virtualenv(Path(entry.path)):
                         continue
