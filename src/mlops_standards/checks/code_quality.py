@@ -44,27 +44,34 @@ def _table_line(locate: Locate, path: str, table: str) -> int | None:
     return locate(path, rf"^\[{re.escape(table)}[.\]]")
 
 
+def _package_names(data: Any) -> list[tuple[str, str]]:
+    """The `[project]` and `[tool.poetry]` tables of a pyproject that name a package."""
+    found = []
+    match data:
+        case {"project": {"name": str(name)}}:
+            found.append(("project", name))
+    match data:
+        case {"tool": {"poetry": {"name": str(name)}}}:
+            found.append(("tool.poetry", name))
+    return found
+
+
+def _tools(data: Any) -> dict[str, Any]:
+    match data:
+        case {"tool": dict(tools)}:
+            return tools
+    return {}
+
+
 @check("CQ-001")
 def installable_package(
     pyproject: Parsed[dict] | None, paths: list[str], source_modules: list[Module], locate: Locate
 ) -> Outcome:
     modules = [m for m in source_modules if not m.notebook]
     package: list[Evidence] = []
-    if pyproject is not None and pyproject.ok:
-        for table in ("project", "tool.poetry"):
-            section = (
-                pyproject.value.get("tool", {}).get("poetry")
-                if "." in table
-                else pyproject.value.get("project")
-            )
-            if isinstance(section, dict) and section.get("name"):
-                package.append(
-                    Evidence(
-                        pyproject.path,
-                        _table_line(locate, pyproject.path, table),
-                        f"[{table}] {section['name']}",
-                    )
-                )
+    for table, name in _package_names(pyproject.value if pyproject is not None else None):
+        line = _table_line(locate, pyproject.path, table)
+        package.append(Evidence(pyproject.path, line, f"[{table}] {name}"))
     package += matching(paths, r"^(setup\.py|setup\.cfg)$", "package metadata")
     if package and modules:
         return passed(package[0], Evidence(modules[0].path, detail="Python module"))
@@ -101,7 +108,7 @@ def linter_configured(
         paths, r"^(\.?ruff\.toml|\.flake8|\.pylintrc|pylintrc|\.isort\.cfg)$", "config"
     )
     if pyproject is not None and pyproject.ok:
-        tools = pyproject.value.get("tool", {})
+        tools = _tools(pyproject.value)
         found += [
             Evidence(
                 pyproject.path, _table_line(locate, pyproject.path, f"tool.{t}"), f"[tool.{t}]"
@@ -193,7 +200,7 @@ def releases_noted(paths: list[str], pyproject: Parsed[dict] | None, locate: Loc
         "release notes",
     )
     if pyproject is not None and pyproject.ok:
-        tools = pyproject.value.get("tool", {})
+        tools = _tools(pyproject.value)
         found += [
             Evidence(
                 pyproject.path, _table_line(locate, pyproject.path, f"tool.{t}"), f"[tool.{t}]"

@@ -162,7 +162,12 @@ class Facts:
                     continue
                 reader = {"github-actions": ci.github, "gitlab-ci": ci.gitlab}.get(system)
                 reader = reader or {"azure-pipelines": ci.azure, "circleci": ci.circleci}[system]
-                pipelines.append(reader(path, parsed.value, text.value))
+                try:
+                    pipelines.append(reader(path, parsed.value, text.value))
+                except (AttributeError, TypeError, ValueError) as error:
+                    # Valid YAML of a shape the CI system would reject too (a list of jobs...).
+                    problem = f"unexpected structure for {system}: {error}"
+                    pipelines.append(ci.Pipeline(path, system, error=problem))
         return pipelines
 
     @cached_property

@@ -56,7 +56,7 @@ class Module:
     def _summary(self) -> Summary | str:
         try:
             return summarise(ast.parse(self.text, filename=self.path))
-        except (SyntaxError, ValueError) as error:  # ValueError: NUL bytes in the source
+        except (SyntaxError, ValueError, RecursionError) as error:  # ValueError: NUL bytes
             return f"malformed {'notebook code' if self.notebook else 'Python'}: {error}"
 
     @property
