@@ -193,17 +193,34 @@ def test_everything_at_once_through_the_command_line(tmp_path: Path) -> None:
     assert {"CQ-001", "CQ-002", "CQ-006", "DOC-009"} <= errors
 
 
-SHAPES = ["[]", "1", "jobs: [1, 2]", "on: {push: [main]}\njobs: {a: {steps: x}}", "a: {script: 5}",
-          "trigger: {branches: 5}\npr: [1]\nsteps: 5", "jobs: {a: 5}", "targets: [dev]"]  # fmt: skip
-CONFIGS = [".github/workflows/a.yml", ".gitlab-ci.yml", "azure-pipelines.yml",
-           ".circleci/config.yml", "databricks.yml", ".pre-commit-config.yaml"]  # fmt: skip
+SHAPES = [
+    "[]",
+    "1",
+    "jobs: [1, 2]",
+    "on: {push: [main]}\njobs: {a: {steps: x}}",
+    "a: {script: 5}",
+    "trigger: {branches: 5}\npr: [1]\nsteps: 5",
+    "jobs: {a: 5}",
+    "targets: [dev]",
+]
+CONFIGS = [
+    ".github/workflows/a.yml",
+    ".gitlab-ci.yml",
+    "azure-pipelines.yml",
+    ".circleci/config.yml",
+    "databricks.yml",
+    ".pre-commit-config.yaml",
+]
 
 
 @pytest.mark.parametrize("shape", SHAPES)
 def test_valid_yaml_of_an_unexpected_shape_never_breaks_a_check(tmp_path: Path, shape: str) -> None:
     facts = Facts(Repository(write_tree(tmp_path, dict.fromkeys(CONFIGS, shape))))
-    broken = [(rid, o.error) for rid, o in ((r, run(c, facts)) for r, c in REGISTRY.items())
-              if o.error and "unexpectedly" in o.error]  # fmt: skip
+    broken = [
+        (rid, o.error)
+        for rid, o in ((r, run(c, facts)) for r, c in REGISTRY.items())
+        if o.error and "unexpectedly" in o.error
+    ]
     assert not broken
 
 
