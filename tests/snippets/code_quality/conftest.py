@@ -38,13 +38,25 @@ class _Recorder:
             (self.run.passed if report.passed else self.run.failed).append(report.nodeid)
 
 
+# Top-level module names that the example project's test run and this repository's share.
+SHADOWED = {"tests", "conftest"}
+
+
+def _belongs_to(module: ModuleType, name: str, root: Path) -> bool:
+    """Whether a module is the example package or was imported from under `root`."""
+    if name.split(".")[0] == "demand_forecast":
+        return True
+    locations = [
+        getattr(module, "__file__", None) or "",
+        *(getattr(module, "__path__", None) or []),
+    ]
+    return any(str(location).startswith(str(root)) for location in locations)
+
+
 def _forget_project_modules(root: Path) -> None:
     # Each run must import the project it is given, not a copy cached by an earlier run.
     for name, module in list(sys.modules.items()):
-        file = getattr(module, "__file__", None) or ""
-        if name.split(".")[0] in {"demand_forecast", "tests", "conftest"} or file.startswith(
-            str(root)
-        ):
+        if _belongs_to(module, name, root):
             del sys.modules[name]
 
 
@@ -62,13 +74,22 @@ def run_project_tests(root: Path, *tests: str) -> ProjectRun:
     """
     run = ProjectRun(exit_code=-1)
     _forget_project_modules(root)
+    before = dict(sys.modules)
+    # pytest's importlib mode reuses a module already imported under the same name, and the
+    # project's `tests.conftest` would otherwise resolve to this repository's.
+    for name in [n for n in sys.modules if n.split(".")[0] in SHADOWED]:
+        del sys.modules[name]
     try:
         config = ["-q", "-p", "no:cacheprovider", "--rootdir", root, "-c", root / "pyproject.toml"]
         paths = [root / test for test in tests or ["tests"]]
         args = [str(arg) for arg in (*config, *paths)]
         run.exit_code = int(pytest.main(args, plugins=[_Recorder(run)]))
     finally:
-        _forget_project_modules(root)
+        # Drop what the inner run imported from the project; libraries it loaded stay.
+        for name, module in list(sys.modules.items()):
+            if name.split(".")[0] in SHADOWED or _belongs_to(module, name, root):
+                del sys.modules[name]
+        sys.modules.update(before)
     return run
 
 
