@@ -123,6 +123,14 @@ FAILING = [
     ("CQ-004", "helpers only", {"tests/test_x.py": "def helper():\n    pass\n"}),
     ("CQ-005", "serving untested", {k: v for k, v in TESTS.items() if "api" not in k}),
     (
+        "CQ-005",
+        "a valid request is serving, not data processing",
+        {
+            "tests/test_api.py": "def test_a_valid_request_is_served():\n    pass\n",
+            "tests/test_train.py": "def test_training_smoke_run():\n    pass\n",
+        },
+    ),
+    (
         "CQ-006",
         "push only",
         {

@@ -34,7 +34,7 @@ STEP_CALLS = {
 }
 LINT_TOOLS = ("ruff", "black", "isort", "pylint", "flake8")
 STEPS = {
-    "data processing": r"(?i)data|process|feature|clean|transform|prepar|valid|schema|ingest|split",
+    "data processing": r"(?i)data|process|feature|clean|transform|prepar|validat|schema|split",
     "training": r"(?i)train|\bfit\b|\.fit$|estimator",
     "serving": r"(?i)serv|predict|\bapi\b|endpoint|inference|scor|client|\bapp\b",
 }
