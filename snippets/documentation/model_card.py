@@ -127,7 +127,7 @@ def _datasets(run: Run, context: str) -> str:
             (
                 f"`{data.name}`",
                 f"`{source.get('uri', data.source)}`",
-                str(json.loads(data.profile)["num_rows"]),
+                str(json.loads(data.profile or "{}").get("num_rows", "unknown")),
                 f"`{data.digest}`",
             )
         )
