@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console, Group
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -46,8 +47,8 @@ def render(
             Text.assemble((f" {SYMBOLS[result.status]} {r.id} ", STYLES[result.status]), r.title)
         )
         reason = ": ".join(part for part in (LABELS[result.status], detail(result)) if part)
-        console.print(Text(f"     {reason}", style="dim"), overflow="fold")
-        console.print(Text(f"     → {page_url(r.golden_path)}", style="blue"), overflow="fold")
+        _indented(console, reason, "dim")
+        _indented(console, f"→ {page_url(r.golden_path)}", "blue")
     console.print()
     for area in assessment.catalog.areas:
         shown = [
@@ -68,9 +69,14 @@ def render(
                 )
             )
             if line := detail(result):
-                console.print(Text(f"     {line}", style="dim"), overflow="fold")
+                _indented(console, line, "dim")
     for path, reason in assessment.skipped_paths:
         console.print(Text(f"not scanned: {path}: {reason}", style="yellow"), overflow="fold")
+
+
+def _indented(console: Console, text: str, style: str) -> None:
+    """A detail line under a requirement; wrapped lines keep the indent."""
+    console.print(Padding(Text(text, style=style, overflow="fold"), (0, 0, 0, 5), expand=False))
 
 
 def _areas(assessment: Assessment) -> Group:
