@@ -25,6 +25,7 @@ _project_root = Path.cwd()
 REPORT_SCHEMA = Path(__file__).parents[1] / "report" / "report-schema.json"
 SCHEMA_URI = "checker/report-schema.json"
 
+FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,}).*?^[ \t]*(?P=fence)[ \t]*$", re.M | re.S)
 MARKER = re.compile(
     r"^(?P<indent>[ \t]*)(?P<before>.*?)<!--\s*mlops:(?P<name>[a-z-]+)(?P<args>[^>]*?)\s*-->",
     re.M,
@@ -87,7 +88,13 @@ def expand(markdown: str, page: str, catalog: Catalog | None = None) -> str:
         except ValueError as error:
             raise PluginError(f"{page}: mlops:{name}: {error}") from None
 
-    return MARKER.sub(replace, markdown)
+    # Markers inside fenced code are shown, not expanded, so pages can document them.
+    out, position = [], 0
+    for fence in FENCE.finditer(markdown):
+        out += [MARKER.sub(replace, markdown[position : fence.start()]), fence[0]]
+        position = fence.end()
+    out.append(MARKER.sub(replace, markdown[position:]))
+    return "".join(out)
 
 
 def on_config(config):
