@@ -55,12 +55,16 @@ def log_training_run(
     Returns:
         The run ID, the logged model's URI and its registry version.
     """
-    if mlflow.get_experiment_by_name(experiment) is None:
-        mlflow.create_experiment(experiment, artifact_location=artifact_location)
-    mlflow.set_experiment(experiment)
+    found = mlflow.get_experiment_by_name(experiment)
+    experiment_id = (
+        found.experiment_id
+        if found is not None
+        else mlflow.create_experiment(experiment, artifact_location=artifact_location)
+    )
     model, metrics, params = train_forecaster(sales, seed=seed)
     version = data_version(sales)
-    with mlflow.start_run() as run:
+    # The experiment is passed to the run, not set globally: callers keep their own active one.
+    with mlflow.start_run(experiment_id=experiment_id) as run:
         mlflow.log_params(params)
         mlflow.log_metrics(metrics)
         mlflow.set_tags({**git_tags(repo_dir), **environment_tags(lock_file)})

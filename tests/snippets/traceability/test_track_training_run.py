@@ -1,4 +1,5 @@
 import hashlib
+import os
 import runpy
 import socket
 import subprocess
@@ -64,6 +65,8 @@ def test_without_a_model_name_nothing_is_registered(tracking, tmp_path):
         repo_dir=project.root,
     )
     assert run.model_version is None
+    # The caller's active experiment is left alone (no MLFLOW_EXPERIMENT_ID leaks to later runs).
+    assert "MLFLOW_EXPERIMENT_ID" not in os.environ
     assert MlflowClient().get_run(run.run_id).data.tags["git.commit"] == project.commit
 
 
@@ -119,7 +122,9 @@ def mlflow_server(tmp_path) -> Iterator[str]:
 
 
 @pytest.mark.slow
-def test_the_same_code_logs_to_a_team_server_over_http(mlflow_server, monkeypatch, capsys):
+def test_the_same_code_logs_to_a_team_server_over_http(
+    mlflow_server, tmp_path, monkeypatch, capsys
+):
     monkeypatch.setenv("MLFLOW_TRACKING_URI", mlflow_server)
     monkeypatch.chdir(REPO)
     if mlflow.get_tracking_uri() != mlflow_server:
@@ -138,4 +143,4 @@ def test_the_same_code_logs_to_a_team_server_over_http(mlflow_server, monkeypatc
     assert tags["env.lock_sha256"] == hashlib.sha256(lock).hexdigest()
     # The model's files went through the server to its artifact store, not to a local mlruns/.
     assert mlflow.artifacts.list_artifacts(artifact_uri=version.source)
-    assert not (REPO / "mlruns").exists()
+    assert len(list((tmp_path / "artifacts").rglob("MLmodel"))) == 1
