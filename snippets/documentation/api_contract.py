@@ -76,9 +76,16 @@ def create_app(model: RegressorMixin, model_version: str) -> FastAPI:
 
 
 def export_openapi(app: FastAPI, path: Path) -> dict:
-    """Write the app's OpenAPI document to `path`, stable from run to run, and return it.
+    """Write the app's OpenAPI document as JSON, byte for byte the same from run to run.
 
     Commit the file, or publish it with each release, so consumers review contract changes.
+
+    Args:
+        app: the service whose contract to export.
+        path: the file to write, such as `docs/openapi.json`.
+
+    Returns:
+        The OpenAPI document as a dictionary.
     """
     document = app.openapi()
     path.write_text(json.dumps(document, indent=2, sort_keys=True) + "\n")

@@ -71,7 +71,14 @@ def probe(
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: probe the service at a URL and exit 1 when it misses the budget."""
+    """Command line: probe the service at a URL and exit 1 when it misses the budget.
+
+    Args:
+        argv: the arguments after the script name; `sys.argv[1:]` when None.
+
+    Returns:
+        The exit status: 0 within budget, 1 over budget or with failed requests.
+    """
     parser = argparse.ArgumentParser(description="Probe the latency of the forecast API.")
     parser.add_argument("url", help="base URL of the running service")
     parser.add_argument("--requests", type=int, default=200)
