@@ -54,7 +54,8 @@ def test_the_model_has_a_signature_an_input_example_and_a_version(two_versions, 
     assert MlflowClient().get_model_version(MODEL, "1").run_id == two_versions.first.run_id
 
 
-def test_without_a_model_name_nothing_is_registered(tracking, tmp_path):
+def test_without_a_model_name_nothing_is_registered(tracking, tmp_path, monkeypatch):
+    monkeypatch.delenv("MLFLOW_EXPERIMENT_ID", raising=False)
     project = make_project(tmp_path / "repo")
     run = log_training_run(
         make_sales(days=60),
