@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 
@@ -56,9 +57,10 @@ def tracked(tmp_path_factory: pytest.TempPathFactory) -> Tracked:
             evaluation[TARGET], baseline.predict(evaluation[FEATURES])
         ),
     }
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("MLFLOW_TRACKING_URI", uri)
-        mlflow.set_tracking_uri(uri)
+    # set_tracking_uri also sets MLFLOW_TRACKING_URI, which is what the next tests read.
+    previous = os.environ.get("MLFLOW_TRACKING_URI")
+    mlflow.set_tracking_uri(uri)
+    try:
         experiment = mlflow.create_experiment("model-card", artifact_location=str(base / "art"))
         with mlflow.start_run(experiment_id=experiment, tags={"mlflow.source.git.commit": COMMIT}):
             mlflow.log_params({"estimator": "LinearRegression", "features": len(FEATURES)})
@@ -68,9 +70,12 @@ def tracked(tmp_path_factory: pytest.TempPathFactory) -> Tracked:
             info = mlflow.sklearn.log_model(
                 model, name="model", registered_model_name=MODEL, pip_requirements=["scikit-learn"]
             )
-        client = MlflowClient(uri)
-        client.set_registered_model_alias(MODEL, "champion", info.registered_model_version)
-        return Tracked(client, info.run_id, metrics, (len(train), len(evaluation)))
+    finally:
+        # Leave MLflow pointing where it pointed before, for the tests that follow.
+        mlflow.set_tracking_uri(previous)
+    client = MlflowClient(uri)
+    client.set_registered_model_alias(MODEL, "champion", info.registered_model_version)
+    return Tracked(client, info.run_id, metrics, (len(train), len(evaluation)))
 
 
 @pytest.fixture(scope="module")
