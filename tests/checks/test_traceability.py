@@ -39,6 +39,12 @@ PASSING = [
         {"requirements.txt": "pandas==2.2.2 \\\n    --hash=sha256:ab\n"},
         "requirements.txt",
     ),
+    (
+        "TR-002",
+        "uv pip compile",
+        {"requirements.lock": "# via demand-forecast\nmlflow==3.17.2\n    # via demand-forecast\n"},
+        "requirements.lock",
+    ),
     ("TR-003", "docker", {"docker/Dockerfile": "FROM python:3.11\n"}, "docker/Dockerfile"),
     ("TR-003", "conda", {"environment.yml": "name: x\n"}, "environment.yml"),
     (

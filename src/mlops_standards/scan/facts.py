@@ -15,7 +15,7 @@ from .repository import Parsed, Repository
 
 LOCK_FILES = ("uv.lock", "poetry.lock", "pdm.lock", "conda-lock.yml", "pixi.lock", "Pipfile.lock")
 REQUIREMENTS = re.compile(
-    r"(^|/)(requirements[^/]*\.txt|requirements/[^/]+\.txt|constraints[^/]*\.txt)$"
+    r"(^|/)(requirements[^/]*\.(txt|lock)|requirements/[^/]+\.txt|constraints[^/]*\.txt)$"
 )
 CONDA = re.compile(r"(^|/)(environment[^/]*|conda[^/]*)\.ya?ml$")
 DOCKERFILE = re.compile(r"(^|/)(Dockerfile[^/]*|[^/]+\.Dockerfile|Containerfile)$")
