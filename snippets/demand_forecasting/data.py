@@ -23,12 +23,12 @@ def make_sales(days: int = 365, stores: int = 5, seed: int = 42, start: str = "2
         }
     )
     n = len(frame)
-    frame["day_of_week"] = frame["date"].dt.dayofweek
+    frame["day_of_week"] = frame["date"].dt.day_of_week
     frame["month"] = frame["date"].dt.month
     frame["price"] = np.round(rng.normal(2.5, 0.3, n) + price_shift, 2)
     frame["promotion"] = rng.random(n) < 0.15
     frame["temperature"] = np.round(
-        12 + 10 * np.sin(2 * np.pi * (frame["date"].dt.dayofyear - 100) / 365)
+        12 + 10 * np.sin(2 * np.pi * (frame["date"].dt.day_of_year - 100) / 365)
         + rng.normal(0, 3, n), 1
     )  # fmt: skip
     weekend = frame["day_of_week"] >= 5
