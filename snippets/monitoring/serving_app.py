@@ -34,7 +34,7 @@ class Forecast(BaseModel):
 def model_inputs(requests: pd.DataFrame) -> pd.DataFrame:
     """The model's features from raw request fields: calendar features come from the date."""
     dates = pd.to_datetime(requests["date"])
-    return requests.assign(day_of_week=dates.dt.dayofweek, month=dates.dt.month)[FEATURES]
+    return requests.assign(day_of_week=dates.dt.day_of_week, month=dates.dt.month)[FEATURES]
 
 
 def train_model(sales: pd.DataFrame) -> RandomForestRegressor:

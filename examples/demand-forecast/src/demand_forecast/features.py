@@ -16,4 +16,4 @@ SALES_SCHEMA = pa.DataFrameSchema(
 def prepare(sales: pd.DataFrame) -> pd.DataFrame:
     """Validate raw sales and add calendar features."""
     sales = SALES_SCHEMA.validate(sales)
-    return sales.assign(day_of_week=pd.to_datetime(sales["date"]).dt.dayofweek)
+    return sales.assign(day_of_week=pd.to_datetime(sales["date"]).dt.day_of_week)
