@@ -42,4 +42,4 @@ def make_sales(days: int = 365, stores: int = 5, seed: int = 42, start: str = "2
     )
     frame["units_sold"] = rng.poisson(np.clip(expected, 1, None))
     return frame
-# --8<-- [end:generate]
+    # --8<-- [end:generate]

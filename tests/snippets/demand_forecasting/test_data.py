@@ -14,7 +14,7 @@ def test_another_seed_gives_other_sales():
 def test_one_row_per_store_and_day_with_every_feature():
     sales = make_sales(days=10, stores=3)
     assert len(sales) == 30
-    assert set(FEATURES + [TARGET, "date"]) <= set(sales.columns)
+    assert {*FEATURES, TARGET, "date"} <= set(sales.columns)
     assert not sales.duplicated(["date", "store_id"]).any()
 
 
