@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.scan.tree import run_check, write_tree
+from tests.scan.tree import assert_fails, assert_passes, run_check, write_tree
 
 API = (
     "from fastapi import FastAPI\nfrom pydantic import BaseModel\n\n"
@@ -74,18 +74,14 @@ FAILING = [
 def test_check_passes_and_names_the_file(
     tmp_path: Path, rid: str, case: str, files: dict, where: str
 ) -> None:
-    outcome = run_check(write_tree(tmp_path, files), rid)
-    assert outcome.passed, (case, outcome)
-    assert where in [e.path for e in outcome.evidence]
+    assert_passes(tmp_path, rid, files, where, case)
 
 
 @pytest.mark.parametrize(("rid", "case", "files"), FAILING)
 def test_check_fails_and_says_where_it_looked(
     tmp_path: Path, rid: str, case: str, files: dict
 ) -> None:
-    outcome = run_check(write_tree(tmp_path, files), rid)
-    assert not outcome.passed and outcome.error is None, (case, outcome)
-    assert outcome.evidence and all(e.detail for e in outcome.evidence)
+    assert_fails(tmp_path, rid, files, case)
 
 
 def test_heading_inside_a_code_fence_is_not_a_section(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.scan.tree import run_check, write_tree
+from tests.scan.tree import assert_fails, assert_passes, run_check, write_tree
 
 TRACK = "import mlflow\n\nwith mlflow.start_run():\n    mlflow.log_metric('rmse', 1.0)\n"
 GHA_DEPLOY = """on:
@@ -342,9 +342,7 @@ FAILING = [
 def test_check_passes_and_names_the_file(
     tmp_path: Path, rid: str, family: str, files: dict, where: str
 ) -> None:
-    outcome = run_check(write_tree(tmp_path, files), rid)
-    assert outcome.passed, (family, outcome)
-    assert where in [e.path for e in outcome.evidence]
+    assert_passes(tmp_path, rid, files, where, family)
 
 
 @pytest.mark.parametrize(
@@ -353,9 +351,7 @@ def test_check_passes_and_names_the_file(
 def test_check_fails_and_says_where_it_looked(
     tmp_path: Path, rid: str, case: str, files: dict
 ) -> None:
-    outcome = run_check(write_tree(tmp_path, files), rid)
-    assert not outcome.passed and outcome.error is None, (case, outcome)
-    assert outcome.evidence and all(e.detail for e in outcome.evidence)
+    assert_fails(tmp_path, rid, files, case)
 
 
 def test_version_control_is_the_git_directory(tmp_path: Path) -> None:

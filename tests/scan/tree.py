@@ -27,3 +27,17 @@ def write_tree(root: Path, files: dict[str, str | bytes], git: bool = False) -> 
 def run_check(root: Path, requirement_id: str) -> Outcome:
     """Run one registered check on the repository at `root`, through the engine `assess` uses."""
     return run(REGISTRY[requirement_id], Facts(Repository(root)))
+
+
+def assert_passes(root: Path, requirement_id: str, files: dict, where: str, case: str) -> None:
+    """The check passes on `files` and names `where` among its evidence."""
+    outcome = run_check(write_tree(root, files), requirement_id)
+    assert outcome.passed, (case, outcome)
+    assert where in [e.path for e in outcome.evidence]
+
+
+def assert_fails(root: Path, requirement_id: str, files: dict, case: str) -> None:
+    """The check fails on `files` without an error, and every evidence says where it looked."""
+    outcome = run_check(write_tree(root, files), requirement_id)
+    assert not outcome.passed and outcome.error is None, (case, outcome)
+    assert outcome.evidence and all(e.detail for e in outcome.evidence)
