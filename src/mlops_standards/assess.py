@@ -1,7 +1,15 @@
-"""Run the checks, apply attestations and waivers, and compute the maturity level.
+"""Run the checks, apply attestations and waivers, and place the product on the maturity model.
 
-A project is at level L when every applicable requirement of level <= L is met: its check
-passed, or it is attested with evidence, or waived with a reason (DESIGN.md).
+Two levels are computed (catalog.yaml says which requirements make each level):
+
+- the **level**: the highest level whose capability the repository shows, named for how the
+  product's models reach production. Only automated requirements define it, so a manual
+  requirement nobody attested ("to confirm") never contradicts what the repository shows;
+- the **certified level**: the highest level at or below which every applicable requirement
+  is met, attested or waived with a reason. It is the strict checklist.
+
+Beside them: the gaps (unmet requirements at or below the level), and what stands between
+the product and the next level, the capability first.
 """
 
 from __future__ import annotations
@@ -13,7 +21,8 @@ from pathlib import Path
 from mlops_standards.catalog import Catalog, Requirement, load
 from mlops_standards.checks import REGISTRY, Evidence, run
 from mlops_standards.config import ProjectConfig, load_config
-from mlops_standards.scan import Repository
+from mlops_standards.profile import Profile, profile
+from mlops_standards.scan import ParseError, Repository
 from mlops_standards.scan.facts import Facts
 
 
@@ -25,15 +34,21 @@ class Status(StrEnum):
     ERROR = "error"
     SKIPPED = "skipped"
     """A prerequisite requirement is not met, so the check was not run."""
-    NEEDS_ATTESTATION = "needs-attestation"
+    TO_CONFIRM = "to-confirm"
+    """A manual requirement nobody attested yet: a person must point to the evidence."""
     ATTESTED = "attested"
     WAIVED = "waived"
     NOT_APPLICABLE = "not-applicable"
 
     @property
     def met(self) -> bool:
-        """Whether this status counts towards the maturity level."""
+        """Whether this status counts as met on the checklist (the certified level)."""
         return self in MET
+
+    @property
+    def shown(self) -> bool:
+        """Whether the repository shows the practice (passed, or a person attested it)."""
+        return self in (Status.PASSED, Status.ATTESTED)
 
 
 MET = frozenset({Status.PASSED, Status.ATTESTED, Status.WAIVED, Status.NOT_APPLICABLE})
@@ -53,7 +68,7 @@ class Result:
 
 @dataclass(frozen=True)
 class AreaSummary:
-    """How far one area is met."""
+    """How far one area of the checklist is met."""
 
     prefix: str
     name: str
@@ -68,17 +83,59 @@ class Assessment:
     root: Path
     catalog: Catalog
     config: ProjectConfig
+    profile: Profile
     results: tuple[Result, ...]
     level: int
-    """The maturity level reached, 0-4."""
-    blocking: tuple[Result, ...]
-    """Unmet requirements that stand between the project and `level + 1`, in catalog order."""
+    """The level the product's way to production shows, 0-4."""
+    certified_level: int
+    """The highest level whose whole checklist is met, attested or waived."""
     areas: tuple[AreaSummary, ...] = field(default=())
     skipped_paths: tuple[tuple[str, str], ...] = ()
     """Files or folders the scan could not read, with the reason."""
+    parse_errors: tuple[ParseError, ...] = ()
+    """Configuration and CI files that could not be parsed."""
 
     def result(self, requirement_id: str) -> Result:
         return next(r for r in self.results if r.requirement.id == requirement_id.upper())
+
+    @property
+    def level_name(self) -> str:
+        return self.catalog.levels[self.level].name
+
+    @property
+    def placed_by(self) -> tuple[Result, ...]:
+        """The results that place the product at its level (its capability's evidence)."""
+        rule = self.catalog.levels[self.level].reached_when
+        return tuple(self.result(rid) for rid in rule.requirements if self.result(rid).status.shown)
+
+    @property
+    def gaps(self) -> tuple[Result, ...]:
+        """What the standards still miss at or below the level, in catalog order."""
+        return tuple(r for r in self.results if r.requirement.level <= max(self.level, 1)
+                     and not r.status.met)  # fmt: skip
+
+    @property
+    def next_level(self) -> int | None:
+        return self.level + 1 if self.level < 4 else None
+
+    @property
+    def blocking(self) -> tuple[Result, ...]:
+        """What stands between the product and the next level: its capability first, then the
+        rest of that level's checklist."""
+        if self.next_level is None:
+            return ()
+        rule = self.catalog.levels[self.next_level].reached_when
+        capability = [self.result(rid) for rid in dict.fromkeys(rule.requirements)]
+        missing = [r for r in capability if not r.status.shown]
+        if rule.any_of and any(self.result(rid).status.shown for rid in rule.any_of):
+            missing = [r for r in missing if r.requirement.id not in rule.any_of]
+        rest = [r for r in self.results if r.requirement.level == self.next_level
+                and not r.status.met and r not in missing]  # fmt: skip
+        return (*missing, *rest)
+
+    @property
+    def to_confirm(self) -> tuple[Result, ...]:
+        return tuple(r for r in self.results if r.status is Status.TO_CONFIRM)
 
 
 def assess(path: str | Path, catalog: Catalog | None = None) -> Assessment:
@@ -91,45 +148,51 @@ def assess(path: str | Path, catalog: Catalog | None = None) -> Assessment:
     catalog = catalog or load()
     repository = Repository(path)
     config = load_config(repository.root, catalog)
-    facts = Facts(repository)
+    facts = Facts(repository, catalog.tools, catalog.markers)
+    product = profile(facts, config)
     outcomes: dict[str, Result] = {}
+
+    def evaluate(requirement: Requirement) -> Result:
+        # Prerequisites first, whatever their order in the catalog.
+        check = REGISTRY.get(requirement.id)
+        for rid in sorted(check.requires) if check is not None else ():
+            if rid not in outcomes and rid != requirement.id:
+                outcomes[rid] = evaluate(catalog.get(rid))
+        return _result(requirement, config, product, facts, outcomes)
+
     for requirement in catalog.requirements:
-        outcomes[requirement.id] = _result(requirement, config, facts, outcomes)
-    results = tuple(outcomes.values())
-    level = maturity_level(results)
-    blocking = tuple(r for r in results if not r.status.met and r.requirement.level == level + 1)
+        if requirement.id not in outcomes:
+            outcomes[requirement.id] = evaluate(requirement)
+    results = tuple(outcomes[r.id] for r in catalog.requirements)
     return Assessment(
         root=repository.root,
         catalog=catalog,
         config=config,
+        profile=product,
         results=results,
-        level=level,
-        blocking=blocking,
+        level=capability_level(catalog, results),
+        certified_level=certified_level(results),
         areas=tuple(_area_summary(catalog, results, area.prefix) for area in catalog.areas),
         skipped_paths=tuple(repository.skipped),
+        parse_errors=tuple(facts.parse_errors),
     )
 
 
-def _result(
-    requirement: Requirement, config: ProjectConfig, facts: Facts, done: dict[str, Result]
-) -> Result:
+def _result(requirement: Requirement, config: ProjectConfig, product: Profile, facts: Facts,
+            done: dict[str, Result]) -> Result:  # fmt: skip
     rid = requirement.id
-    if not requirement.applies(config.profile):
+    if requirement.applies_to != "all" and requirement.applies_to not in product.kinds:
         why = f"applies to {requirement.applies_to} products"
-        if config.profile is None:
-            why += "; set profile to assess it"
-        return Result(requirement, Status.NOT_APPLICABLE, message=why)
+        if product.source == "unknown":
+            why += "; nothing shows how this product serves; set profile to assess it"
+        return Result(requirement, Status.NOT_APPLICABLE, product.evidence, why)
     if rid in config.waive:
         return Result(requirement, Status.WAIVED, message=config.waive[rid])
     if rid in config.attest:
         evidence = config.attest[rid]
-        return Result(
-            requirement, Status.ATTESTED, (Evidence(evidence, detail="attested"),), evidence
-        )
+        return Result(requirement, Status.ATTESTED, (Evidence(evidence, detail="attested"),), evidence)
     if not requirement.automated:
-        return Result(
-            requirement, Status.NEEDS_ATTESTATION, message=requirement.verification.evidence
-        )
+        return Result(requirement, Status.TO_CONFIRM, message=requirement.verification.evidence)
     check = REGISTRY.get(rid)
     if check is None:
         return Result(requirement, Status.ERROR, message="no check is registered for it")
@@ -139,11 +202,21 @@ def _result(
     outcome = run(check, facts)
     if outcome.error:
         return Result(requirement, Status.ERROR, outcome.evidence, outcome.error)
-    status = Status.PASSED if outcome.passed else Status.FAILED
-    return Result(requirement, status, outcome.evidence)
+    return Result(requirement, Status.PASSED if outcome.passed else Status.FAILED, outcome.evidence)
 
 
-def maturity_level(results: tuple[Result, ...] | list[Result]) -> int:
+def capability_level(catalog: Catalog, results: tuple[Result, ...] | list[Result]) -> int:
+    """The highest level whose capability the results show (passed or attested)."""
+    shown = {r.requirement.id for r in results if r.status.shown}
+    level = 0
+    for entry in catalog.levels[1:]:
+        rule = entry.reached_when
+        if set(rule.all_of) <= shown and (not rule.any_of or shown & set(rule.any_of)):
+            level = entry.level
+    return level
+
+
+def certified_level(results: tuple[Result, ...] | list[Result]) -> int:
     """The highest level L such that every requirement of level <= L is met."""
     level = 0
     for candidate in (1, 2, 3, 4):
@@ -157,5 +230,5 @@ def maturity_level(results: tuple[Result, ...] | list[Result]) -> int:
 def _area_summary(catalog: Catalog, results: tuple[Result, ...], prefix: str) -> AreaSummary:
     mine = [r for r in results if r.requirement.area == prefix]
     applicable = [r for r in mine if r.status is not Status.NOT_APPLICABLE]
-    met = sum(r.status.met for r in applicable)
-    return AreaSummary(prefix, catalog.area(prefix).name, met, len(applicable))
+    return AreaSummary(prefix, catalog.area(prefix).name, sum(r.status.met for r in applicable),
+                       len(applicable))  # fmt: skip

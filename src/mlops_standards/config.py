@@ -9,7 +9,7 @@ from typing import Any
 
 from mlops_standards.catalog import Catalog
 
-PROFILES = ("batch", "real-time")
+PROFILES = ("batch", "real-time", "both")
 KEYS = ("profile", "attest", "waive")
 
 
@@ -24,7 +24,7 @@ class ProjectConfig:
     source: str | None = None
     """The file the configuration came from, if any."""
     profile: str | None = None
-    """`batch` or `real-time`; None assesses only requirements that apply to all products."""
+    """`batch`, `real-time` or `both`; None lets the checker infer it from the repository."""
     attest: dict[str, str] = field(default_factory=dict)
     """Requirement ID -> evidence: a repository path that exists, or an http(s) URL."""
     waive: dict[str, str] = field(default_factory=dict)

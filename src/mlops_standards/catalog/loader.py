@@ -9,6 +9,8 @@ from typing import Any
 
 import yaml
 
+from .markers import MarkersError, load_markers
+from .tools import ToolsError, load_tools
 from .model import (
     APPLICABILITIES,
     LEVELS,
@@ -16,6 +18,7 @@ from .model import (
     Area,
     Catalog,
     Level,
+    LevelRule,
     MMAItem,
     Release,
     Requirement,
@@ -23,6 +26,7 @@ from .model import (
     Verification,
 )
 
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed
 AREA_FILES = ("documentation.yaml", "code_quality.yaml", "traceability.yaml", "monitoring.yaml")
 ID_PATTERN = re.compile(r"^(?P<prefix>[A-Z]+)-\d{3}$")
 SEMVER = re.compile(r"^\d+\.\d+\.\d+$")
@@ -76,12 +80,28 @@ def load(directory: str | Path | None = None) -> Catalog:
         requirements += found
     mma_items = _mma_items(frameworks, problems)
     _unique_and_known(requirements, frameworks, area_files, problems)
+    tools = markers = None
+    try:
+        tools = load_tools(folder / "tools.yaml")
+    except ToolsError as error:
+        problems.extend(error.problems)
+    try:
+        markers = load_markers(folder / "markers.yaml")
+    except MarkersError as error:
+        problems.append(str(error))
+    levels = _levels(meta, {r.id: r for r in requirements}, problems)
+    if tools is not None:
+        for requirement in requirements:
+            for practice in requirement.verification.practices:
+                if practice not in tools.practices:
+                    problems.add(area_files[requirement.area], requirement.id, "verification.practices",
+                                 f"unknown practice {practice!r} (see tools.yaml)")  # fmt: skip
     if problems:
         raise CatalogError(problems)
     catalog = Catalog(
         version=str(meta["version"]),
         areas=tuple(areas.values()),
-        levels=tuple(Level(**level) for level in meta["levels"]),
+        levels=levels,
         requirements=tuple(sorted(requirements, key=_sort_key)),
         changelog=tuple(
             Release(str(r["version"]), str(r["date"]), tuple(r["changes"]))
@@ -93,12 +113,48 @@ def load(directory: str | Path | None = None) -> Catalog:
         frameworks=dict(frameworks.get("frameworks", {})),
         microsoft_levels={int(k): v for k, v in frameworks.get("microsoft_levels", {}).items()},
         google_levels={int(k): v for k, v in frameworks.get("google_levels", {}).items()},
+        tools=tools,
+        markers=markers,
     )
     # Coverage is judged on the whole set, so only once every record is valid.
     _mma_accounted_for(catalog, problems)
     if problems:
         raise CatalogError(problems)
     return catalog
+
+
+def _levels(meta: dict[str, Any], requirements: dict[str, Requirement],
+            problems: _Problems) -> tuple[Level, ...]:  # fmt: skip
+    """The maturity levels, each with the capability rule that places a product there."""
+    levels = []
+    for entry in meta.get("levels") or []:
+        if not isinstance(entry, dict):
+            continue
+        number = entry.get("level")
+        where = f"level {number}"
+        rule = entry.get("reached_when") or {}
+        if not isinstance(rule, dict) or set(rule) - {"all", "any"}:
+            problems.add("catalog.yaml", where, "reached_when", "must be a mapping of all / any lists")
+            rule = {}
+        all_of, any_of = tuple(rule.get("all") or ()), tuple(rule.get("any") or ())
+        for rid in (*all_of, *any_of):
+            requirement = requirements.get(rid)
+            if requirement is None:
+                problems.add("catalog.yaml", where, "reached_when", f"unknown requirement {rid}")
+            elif not requirement.automated:
+                problems.add("catalog.yaml", where, "reached_when",
+                             f"{rid} is verified by hand; a level's capability must be seen in the repository")  # fmt: skip
+            elif isinstance(number, int) and requirement.level > number:
+                problems.add("catalog.yaml", where, "reached_when", f"{rid} belongs to level {requirement.level}")
+        if isinstance(number, int) and number > 0 and not (all_of or any_of):
+            problems.add("catalog.yaml", where, "reached_when", "is required for levels 1 to 4")
+        dimensions = entry.get("dimensions") or {}
+        try:
+            levels.append(Level(number, str(entry.get("name", "")), str(entry.get("summary", "")),
+                                LevelRule(all_of, any_of), dict(dimensions)))  # fmt: skip
+        except (TypeError, ValueError) as error:
+            problems.add("catalog.yaml", where, "levels", str(error))
+    return tuple(levels)
 
 
 def _sort_key(requirement: Requirement) -> tuple[int, str]:
@@ -109,7 +165,7 @@ def _sort_key(requirement: Requirement) -> tuple[int, str]:
 
 def _read(path: Path, problems: _Problems) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)  # noqa: S506
     except FileNotFoundError:
         problems.add(path.name, "-", "-", "file is missing")
         return {}
@@ -193,6 +249,11 @@ def _requirement(
             bad("verification.method", f"must be one of {', '.join(METHODS)}")
         if not verification.get("evidence"):
             bad("verification.evidence", "is missing")
+        if set(verification) - {"method", "evidence", "practices"}:
+            bad("verification", "knows only method, evidence and practices")
+        practices = verification.get("practices", [])
+        if not isinstance(practices, list) or not all(isinstance(p, str) for p in practices):
+            bad("verification.practices", "must be a list of practice IDs")
     elif verification is not None:
         bad("verification", "must be a mapping with method and evidence")
     for name in ("methodology", "golden_path"):
@@ -207,7 +268,8 @@ def _requirement(
         area=area.prefix,
         level=level,
         applies_to=entry["applies_to"],
-        verification=Verification(verification["method"], str(verification["evidence"])),
+        verification=Verification(verification["method"], str(verification["evidence"]),
+                                  tuple(verification.get("practices") or ())),
         summary=str(entry["summary"]),
         methodology=str(entry["methodology"]),
         golden_path=str(entry["golden_path"]),

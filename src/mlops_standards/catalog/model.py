@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 Applicability = Literal["all", "batch", "real-time"]
 Method = Literal["automated", "manual"]
@@ -21,6 +21,8 @@ class Verification:
     """`automated`: a registered check decides; `manual`: a person attests with evidence."""
     evidence: str
     """What satisfies the requirement: what the checker looks for, or what a person points to."""
+    practices: tuple[str, ...] = ()
+    """Practices of tools.yaml whose tools meet it; the site and the report list those tools."""
 
 
 @dataclass(frozen=True)
@@ -99,12 +101,30 @@ class Area:
 
 
 @dataclass(frozen=True)
+class LevelRule:
+    """The capability that places a product at a level: how its models reach production."""
+
+    all_of: tuple[str, ...] = ()
+    """Requirements that must all be met."""
+    any_of: tuple[str, ...] = ()
+    """Requirements of which at least one must be met (when any are listed)."""
+
+    @property
+    def requirements(self) -> tuple[str, ...]:
+        return (*self.all_of, *self.any_of)
+
+
+@dataclass(frozen=True)
 class Level:
     """A maturity level, 0-4."""
 
     level: int
     name: str
     summary: str
+    reached_when: LevelRule = field(default_factory=LevelRule)
+    """The automated requirements that show the level's way to production (none for level 0)."""
+    dimensions: dict[str, str] = field(default_factory=dict)
+    """What the level looks like per dimension (people, model creation, release...), for the site."""
 
 
 @dataclass(frozen=True)
@@ -145,6 +165,10 @@ class Catalog:
     """Framework key -> `name` and `url`, for citations."""
     microsoft_levels: dict[int, str]
     google_levels: dict[int, str]
+    tools: Any = None
+    """What the checker recognises (`tools.Knowledge`), from tools.yaml."""
+    markers: Any = None
+    """The checks' vocabulary (`markers.Markers`), from markers.yaml."""
 
     def __iter__(self):
         return iter(self.requirements)

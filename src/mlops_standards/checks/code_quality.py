@@ -1,211 +1,146 @@
-"""Checks of the code_quality area."""
+"""Checks of the code quality area: packaging, hooks, linters, tests, CI, docs, releases."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from typing import Any
 
-from mlops_standards.scan.ci import PULL_REQUEST, Pipeline
+from packaging.version import InvalidVersion, Version
+
+from mlops_standards.catalog.markers import Markers
+from mlops_standards.scan.ci import PULL_REQUEST
+from mlops_standards.scan.commands import Graph
+from mlops_standards.scan.facts import PackageManifest
+from mlops_standards.scan.markdown import Document
 from mlops_standards.scan.python import Module
-from mlops_standards.scan.repository import Parsed
+from mlops_standards.scan.recognise import Sighting
+from mlops_standards.scan.tasks import Task
 
-from .outcome import Evidence, Outcome, errored, failed, passed
+from .judge import first_per_path, is_project_document, looked, seen, substantive, verdict
+from .outcome import Evidence, Outcome, failed, passed
 from .registry import check
-from .search import ci_commands, ci_verdict, grep, importing, looked, verdict
-from .search import paths as matching
+from .steps import StepCoverage
 
-Locate = Callable[[str, str], int | None]
-TEST_COMMAND = (
-    r"\bpytest\b|\btox\b|\bnox\b|unittest|make\s+(test|check|ci)\b|hatch\s+(run\s+\S*)?test"
-    r"|pdm\s+run\s+test|just\s+test|\bgradle\w*\s+test|mvn\s+test|npm\s+test"
-)
-VALIDATE_IAC = (
-    r"\b(terraform|terragrunt|tofu)\b[^\n|;&]*\s(validate|plan|fmt)\b|tflint|checkov"
-    r"|tfsec|bicep\s+(build|lint)|az\s+deployment\s+\S+\s+(validate|what-if)|cfn-lint|cfn_nag"
-    r"|cdk\s+(synth|diff)|sam\s+validate|pulumi\s+preview|databricks\s+bundle\s+validate"
-    r"|helm\s+(lint|template)|kubeconform|kubeval|kube-linter|--dry-run"
-)
-# What a test that exercises each step calls, when no test function name says so.
-STEP_CALLS = {
-    "data processing": r"\b(prepare|preprocess|clean|transform|validate)\w*\(",
-    "training": r"\.fit\(|\btrain\w*\(",
-    "serving": r"\.predict\w*\(|TestClient\(|\.post\(",
-}
-LINT_TOOLS = ("ruff", "black", "isort", "pylint", "flake8")
-STEPS = {
-    "data processing": r"(?i)data|process|feature|clean|transform|prepar|validat|schema|split",
-    "training": r"(?i)train|\bfit\b|\.fit$|estimator",
-    "serving": r"(?i)serv|predict|\bapi\b|endpoint|inference|scor|client|\bapp\b",
-}
-
-
-def _table_line(locate: Locate, path: str, table: str) -> int | None:
-    return locate(path, rf"^\[{re.escape(table)}[.\]]")
-
-
-def _package_names(data: Any) -> list[tuple[str, str]]:
-    """The `[project]` and `[tool.poetry]` tables of a pyproject that name a package."""
-    found = []
-    match data:
-        case {"project": {"name": str(name)}}:
-            found.append(("project", name))
-    match data:
-        case {"tool": {"poetry": {"name": str(name)}}}:
-            found.append(("tool.poetry", name))
-    return found
-
-
-def _tools(data: Any) -> dict[str, Any]:
-    match data:
-        case {"tool": dict(tools)}:
-            return tools
-    return {}
+Sightings = Callable[[str], list[Sighting]]
+JobsRunning = Callable[..., list]
+Documents = Callable[..., list[Document]]
 
 
 @check("CQ-001")
-def installable_package(
-    pyproject: Parsed[dict] | None, paths: list[str], source_modules: list[Module], locate: Locate
-) -> Outcome:
-    modules = [m for m in source_modules if not m.notebook]
-    package: list[Evidence] = []
-    for table, name in _package_names(pyproject.value if pyproject is not None else None):
-        line = _table_line(locate, pyproject.path, table)
-        package.append(Evidence(pyproject.path, line, f"[{table}] {name}"))
-    package += matching(paths, r"^(setup\.py|setup\.cfg)$", "package metadata")
-    if package and modules:
-        return passed(package[0], Evidence(modules[0].path, detail="Python module"))
-    if pyproject is not None and not pyproject.ok and not package:
-        return errored(f"{pyproject.path}: {pyproject.error}", Evidence(pyproject.path))
-    return failed(
-        *package,
-        *(Evidence(m.path, detail="module") for m in modules[:1]),
-        looked(".", "a pyproject.toml [project] table and modules outside notebooks"),
-    )
+def installable_package(packages: list[PackageManifest], source_modules: list[Module]) -> Outcome:
+    code = [m for m in source_modules if not m.notebook and not m.path.endswith(("setup.py", "noxfile.py"))]
+    manifests = [Evidence(p.path, p.line, f"{p.kind} {p.name}".strip()) for p in packages]
+    if manifests and code:
+        return passed(manifests[0], Evidence(code[0].path, None, "Python module"))
+    return failed(*manifests[:1], looked(".", "package-build",
+                                         detail="package metadata ([project], setup()) and modules"))  # fmt: skip
 
 
 @check("CQ-002")
-def pre_commit_configured(pre_commit: Parsed[Any] | None, locate: Locate) -> Outcome:
-    if pre_commit is None:
-        return failed(looked(".", ".pre-commit-config.yaml"))
-    if not pre_commit.ok:
-        return errored(f"{pre_commit.path}: {pre_commit.error}", Evidence(pre_commit.path))
-    match pre_commit.value:
-        case {"repos": [_, *_] as repos}:
-            line = locate(pre_commit.path, r"^repos:")
-            return passed(Evidence(pre_commit.path, line, f"{len(repos)} hook repositories"))
-    return failed(Evidence(pre_commit.path, detail="no repos of hooks"))
+def pre_commit_hooks(task_definitions: list[Task], file_text: Callable[[str], str | None],
+                     named: Callable[..., list[str]]) -> Outcome:  # fmt: skip
+    found = [Evidence(t.path, t.scripts[0][1] or t.line, f"{t.runner}: {len(t.scripts)} hook commands")
+             for t in task_definitions
+             if t.runner in ("pre-commit", "lefthook") and t.name == "pre-commit" and t.scripts]  # fmt: skip
+    for path in named("pre-commit"):
+        lines = [n for n, line in enumerate((file_text(path) or "").splitlines(), 1)
+                 if line.strip() and not line.startswith(("#", "."))]  # fmt: skip
+        if path.endswith(".husky/pre-commit") and lines:
+            found.append(Evidence(path, lines[0], "husky pre-commit hook"))
+    return verdict(found, looked(".", "git-hooks", detail="hooks run on every commit"))
 
 
 @check("CQ-003")
-def linter_configured(
-    pyproject: Parsed[dict] | None,
-    paths: list[str],
-    pre_commit: Parsed[Any] | None,
-    locate: Locate,
-) -> Outcome:
-    found = matching(
-        paths, r"^(\.?ruff\.toml|\.flake8|\.pylintrc|pylintrc|\.isort\.cfg)$", "config"
-    )
-    if pyproject is not None and pyproject.ok:
-        tools = _tools(pyproject.value)
-        found += [
-            Evidence(
-                pyproject.path, _table_line(locate, pyproject.path, f"tool.{t}"), f"[tool.{t}]"
-            )
-            for t in LINT_TOOLS
-            if t in tools
-        ]
-    for name in ("setup.cfg", "tox.ini"):
-        if name in paths and (line := locate(name, r"^\[(flake8|isort|pylint)")):
-            found.append(Evidence(name, line, "linter section"))
-    if pre_commit is not None and pre_commit.ok:
-        line = locate(pre_commit.path, r"id:\s*(ruff|black|flake8|pylint|isort)")
-        found += [Evidence(pre_commit.path, line, "linter hook")] if line else []
-    if not found and pyproject is not None and not pyproject.ok:
-        return errored(f"{pyproject.path}: {pyproject.error}", Evidence(pyproject.path))
-    return verdict(found, looked(".", "ruff, flake8, pylint, black or isort configuration"))
+def linter_configured(sightings: Sightings) -> Outcome:
+    found = [seen(s) for s in (*sightings("lint"), *sightings("format"))]
+    return verdict(first_per_path(found), looked(".", "lint", "format",
+                                                 detail="a linter or formatter configured or run"))  # fmt: skip
 
 
 @check("CQ-004")
-def tests_exist(tests: list[Module]) -> Outcome:
-    found = [Evidence(m.path, m.test_functions[0][1], m.test_functions[0][0]) for m in tests]
-    return verdict(found, looked(".", "test_*.py or *_test.py defining test functions"))
+def tests_exist(test_modules: list[Module]) -> Outcome:
+    for module in test_modules:
+        test = next((f for f in module.records.functions if f.is_test and f.substantive), None)
+        if test is not None:
+            return passed(Evidence(module.path, test.line, f"test {test.name}"))
+    return failed(looked("tests", detail="test functions that test something (not only pass or assert True)"))
 
 
 @check("CQ-005", requires={"CQ-004"})
-def every_step_tested(tests: list[Module]) -> Outcome:
-    found, missing = [], []
-    for step, pattern in STEPS.items():
-        regex = re.compile(pattern)
-        hit = next(
-            (
-                Evidence(m.path, line, f"{step}: {name}")
-                for m in tests
-                for name, line in m.test_functions
-                if regex.search(name)
-            ),
-            None,
-        ) or next(iter(grep(tests, STEP_CALLS[step], f"{step}: exercised")), None)
-        found.append(hit) if hit else missing.append(step)
+def every_step_tested(test_modules: list[Module], module_index: dict[str, Module], graph: Graph,
+                      markers: Markers) -> Outcome:  # fmt: skip
+    covered = StepCoverage(test_modules, module_index, graph, markers).covered()
+    found = [evidence for step in ("data", "training", "serving") if (evidence := covered.get(step))]
+    missing = [step for step in ("data", "training", "serving") if step not in covered]
     if not missing:
         return passed(*found)
-    return failed(*found, looked("tests", f"tests of {', '.join(missing)}"))
+    what = ", ".join({"data": "data processing", "training": "a training run",
+                      "serving": "the prediction path"}[s] for s in missing)  # fmt: skip
+    return failed(*found, looked("tests", detail=f"tests that exercise {what}"))
 
 
-@check("CQ-006")
-def ci_runs_tests_on_pull_requests(ci: list[Pipeline]) -> Outcome:
-    found = ci_commands(ci, TEST_COMMAND, PULL_REQUEST)
-    return ci_verdict(found, ci, "test command on pull requests")
+@check("CQ-006", requires={"CQ-004"})
+def ci_runs_tests_on_pull_requests(jobs_running: JobsRunning) -> Outcome:
+    found = [Evidence(s.path, s.line, f"{job.name}: {s.what}", via=(job.where,))
+             for job, s in jobs_running("test-run", {PULL_REQUEST})]  # fmt: skip
+    return verdict(first_per_path(found), looked("CI configuration", "ci", "test-run",
+                                                 detail="a pull-request job that runs the tests"))  # fmt: skip
 
 
 @check("CQ-008", requires={"TR-011"})
-def ci_validates_infrastructure(ci: list[Pipeline]) -> Outcome:
-    found = ci_commands(ci, VALIDATE_IAC, PULL_REQUEST)
-    return ci_verdict(found, ci, "infrastructure validation on pull requests")
+def ci_validates_infrastructure(jobs_running: JobsRunning) -> Outcome:
+    found = [Evidence(s.path, s.line, f"{job.name}: {s.what}", via=(job.where,))
+             for job, s in jobs_running("iac-validate", {PULL_REQUEST})]  # fmt: skip
+    return verdict(first_per_path(found), looked("CI configuration", "iac-validate",
+                                                 detail="a pull-request job that validates the infrastructure"))  # fmt: skip
 
 
 @check("CQ-009")
-def load_tests_exist(paths: list[str], modules: list[Module], ci: list[Pipeline]) -> Outcome:
-    found = matching(
-        paths,
-        r"(^|/)locustfile[^/]*\.py$|\.jmx$|Simulation\.(scala|java|kt)$|"
-        r"(^|/)(load|perf|performance|stress)[-_]?tests?/|k6[^/]*\.(js|ts)$",
-        "load test",
-    )
-    found += [Evidence(m.path, detail="locust") for m in importing(modules, "locust")]
-    found += ci_commands(ci, r"\b(k6\s+run|locust|vegeta|wrk|jmeter|gatling|artillery)\b")
-    return verdict(found, looked(".", "locust, k6, JMeter, Gatling, vegeta or wrk load tests"))
+def load_tests_exist(sightings: Sightings) -> Outcome:
+    return verdict(first_per_path(seen(s) for s in sightings("load-test")),
+                   looked(".", "load-test", detail="a load or stress test"))  # fmt: skip
 
 
 @check("CQ-011")
-def code_documented(paths: list[str]) -> Outcome:
-    found = matching(
-        paths,
-        r"^mkdocs\.ya?ml$|(^|/)docs?/(source/)?conf\.py$|^docs?/[^/]+\."
-        r"(md|rst)$",
-        "documentation",
-    )
-    return verdict(found, looked(".", "mkdocs.yml, Sphinx conf.py or a docs/ folder"))
+def code_documented(sightings: Sightings, documents: Documents, logical: dict[str, str],
+                    markers: Markers) -> Outcome:  # fmt: skip
+    found = [seen(s) for s in sightings("docs-build")]
+    for document in documents():
+        path = logical.get(document.path, document.path)
+        if path.lower().startswith(("docs/", "doc/")) and \
+                substantive(markers, " ".join(s.text for s in document.sections), 20):  # fmt: skip
+            found.append(Evidence(document.path, None, "documentation page in docs/"))
+            break
+    return verdict(first_per_path(found), looked(".", "docs-build",
+                                                 detail="documentation built from the repository or a docs/ folder"))  # fmt: skip
+
+
+def _version(text: str) -> str | None:
+    """A release version written in a heading or line (`1.2.0`, `v2.1`, `[0.3.0]`)."""
+    for word in text.replace("[", " ").replace("]", " ").replace("(", " ").split():
+        candidate = word.strip(",:;").removeprefix("v").removeprefix("V")
+        if candidate.count(".") >= 1 and candidate[:1].isdigit():
+            try:
+                return str(Version(candidate))
+            except InvalidVersion:
+                continue
+    return None
 
 
 @check("CQ-012")
-def releases_noted(paths: list[str], pyproject: Parsed[dict] | None, locate: Locate) -> Outcome:
-    found = matching(
-        paths,
-        r"^(CHANGELOG|CHANGES|HISTORY|NEWS|RELEASE[-_]?NOTES)[^/]*$|"
-        r"(^|/)(release-please-config\.json|\.release-please-manifest\.json|"
-        r"\.releaserc[^/]*|\.cz\.(toml|json|ya?ml))$|(^|/)(changelog\.d|"
-        r"newsfragments)/",
-        "release notes",
-    )
-    if pyproject is not None and pyproject.ok:
-        tools = _tools(pyproject.value)
-        found += [
-            Evidence(
-                pyproject.path, _table_line(locate, pyproject.path, f"tool.{t}"), f"[tool.{t}]"
-            )
-            for t in ("towncrier", "commitizen", "semantic_release", "bumpversion")
-            if t in tools
-        ]
-    return verdict(found, looked(".", "a CHANGELOG or release tooling"))
+def releases_noted(sightings: Sightings, documents: Documents, template_roots: tuple[str, ...],
+                   markers: Markers) -> Outcome:  # fmt: skip
+    found = [seen(s) for s in sightings("release-tooling")]
+    for document in documents("change", "release", "history", "version"):
+        name = document.path.rsplit("/", 1)[-1].lower()
+        is_log = name.startswith(("changelog", "changes", "history", "news", "release"))
+        if not is_log and not is_project_document(document.path, template_roots):
+            continue
+        for index, section in enumerate(document.sections):
+            in_log = is_log or any(markers.heading_is("changelog", s.heading)
+                                   for s in document.sections[: index + 1] if s.level < section.level or s is section)  # fmt: skip
+            version = _version(section.heading) if in_log else None
+            if version and substantive(markers, section.text, 2):
+                found.append(Evidence(document.path, section.line, f"release notes for {version}"))
+                break
+    return verdict(first_per_path(found), looked(".", "release-tooling",
+                                                 detail="versioned release notes or release tooling"))  # fmt: skip

@@ -1,144 +1,115 @@
-"""Checks of the monitoring area."""
+"""Checks of the monitoring area: alerts, request logs, batch delivery, metrics, drift, A/B."""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 
-from mlops_standards.scan.python import Call, Module
-from mlops_standards.scan.repository import Parsed
+from mlops_standards.catalog.markers import Markers
+from mlops_standards.scan.python import Module
+from mlops_standards.scan.recognise import Sighting
 
-from .outcome import Evidence, Outcome, failed, passed
+from .judge import computed, first_per_path, looked, modules_with, random_value, seen, verdict
+from .outcome import Evidence, Outcome, passed
 from .registry import check
-from .search import calls, grep, importing, looked, named, verdict
-from .search import paths as matching
 
-ALERT_RULES = (
-    r"azurerm_monitor_\w*alert|aws_cloudwatch_metric_alarm|google_monitoring_alert_policy"
-    r"|datadog_monitor|newrelic_\w*alert|grafana_rule_group|Microsoft\.Insights/(metricAlerts"
-    r"|scheduledQueryRules)|AWS::CloudWatch::Alarm|kind:\s*PrometheusRule|^\s*-\s*alert:\s*\S"
-)
-ALERT = r"(?i)alert|notify|slack|pagerduty|opsgenie|webhook|send_mail|raise\s+\w+"
-SERVING = ("fastapi", "flask", "starlette", "litestar", "bentoml")
-INSTRUMENTATION = (
-    "prometheus_fastapi_instrumentator",
-    "starlette_exporter",
-    "prometheus_flask_exporter",
-    "opentelemetry.instrumentation",
-)
-DELIVERY = (
-    r"freshness|completeness|row_?count|expected_rows|missing_(batch|partition|rows)"
-    r"|batch_(complete|arrived|delivered)|check_delivery|delivery_check"
-)
-DRIFT_PACKAGES = ("evidently", "nannyml", "whylogs", "alibi_detect", "deepchecks", "frouros")
-DRIFT_CALL = (
-    r"(^|\.)(ks_2samp|wasserstein_distance|jensenshannon|chi2_contingency|\w*psi|"
-    r"population_stability\w*|\w*drift\w*)$"
-)
-METRIC_CALL = (
-    r"(^|\.)(log_metrics?|report_scalar|log_scalar)$|^wandb\.log$|^mlflow\.(models\.)?evaluate$"
-)
-METRIC_WORDS = ("log_metric", "report_scalar", "log_scalar", "wandb", "evaluate")
-DRIFT_WORDS = ("ks_2samp", "wasserstein", "jensenshannon", "chi2_contingency", "psi", "population",
-               "drift")  # fmt: skip
-HASHING = r"^(hashlib\.\w+|mmh3\.\w+|xxhash\.\w+|zlib\.crc32|\w+\.hash_pandas_object)$"
-CAPTURE = r"auto_capture_config|inference_table|DataCaptureConfig|data_collector|enable_capture"
-STORE = (
-    r"\.(to_sql|to_parquet|to_csv|saveAsTable|insertInto|insert_rows\w*|insert_one|insert_many"
-    r"|put_item|log_table|executemany)\b"
-)
+Sightings = Callable[[str], list[Sighting]]
+TIMING = ("perf_counter", "monotonic", "time.time", "elapsed", "latency", "duration", "process_time")
+VERSION_WORDS = ("model_version", "model_uri", "run_id", "model_id", "model_name", "version")
+METRIC_CALLS = ("log_metric", "log_metrics", "report_scalar", "log_scalar", "evaluate")
+ASSIGNMENT_WORDS = ("variant", "bucket", "treatment", "arm", "cohort", "experiment")
 
 
 @check("MON-002")
-def infrastructure_alerts(config_texts: list[Parsed[str]], paths: list[str]) -> Outcome:
-    found = grep(config_texts, ALERT_RULES, "alert rule")
-    found += matching(paths, r"(^|/)(alerts?|prometheus)[^/]*/[^/]*rules?[^/]*\.ya?ml$", "rules")
-    return verdict(found, looked("IaC and config", "metric alerts, Prometheus rules or monitors"))
+def infrastructure_alerts(sightings: Sightings) -> Outcome:
+    return verdict(first_per_path(seen(s) for s in sightings("alert-rule")),
+                   looked("IaC and config", "alert-rule", detail="alert rules defined as code"))  # fmt: skip
 
 
 @check("MON-003")
-def requests_logged(source_modules: list[Module]) -> Outcome:
-    serving = importing(source_modules, *SERVING)
-    found = [
-        Evidence(m.path, detail="request metrics") for m in importing(serving, *INSTRUMENTATION)
-    ]
-    for module in serving:
-        middleware = calls([module], named(r"(\.middleware|add_middleware)$"), ("middleware",))
-        timing = grep([module], r"(?i)latency|elapsed|duration|perf_counter|process_time", "time")
-        status = grep([module], r"status_code", "status code")
-        if middleware and timing and status:
-            found += [middleware[0], timing[0], status[0]]
-    return verdict(found, looked("serving code", "middleware logging latency and status codes"))
+def requests_logged(sightings: Sightings, module_index: dict[str, Module]) -> Outcome:
+    serving = modules_with(sightings("http-serving"))
+    found = [seen(s) for s in sightings("request-metrics") if s.path in serving]
+    for path in sorted(serving):
+        module = module_index.get(path)
+        if module is None or not module.mentions("middleware", "before_request", "after_request"):
+            continue
+        calls = module.records.calls
+        hooks = [c for c in calls if c.leaf in ("middleware", "add_middleware", "after_request")]
+        timed = module.mentions(*TIMING)
+        if hooks and timed and module.mentions("status_code") and module.mentions(*VERSION_WORDS):
+            found.append(Evidence(path, hooks[0].line, "middleware logs latency, status and model version"))
+    return verdict(found, looked("serving code", "request-metrics",
+                                 detail="requests logged with latency, status code and model version"))  # fmt: skip
 
 
 @check("MON-004")
-def batch_delivery_monitored(
-    source_modules: list[Module], config_texts: list[Parsed[str]]
-) -> Outcome:
-    found = grep(config_texts, r"^\s+(warn_after|error_after):", "dbt source freshness")
-    # The cheap search over every module first; the alert is looked for only where it matters.
-    for delivery in grep(source_modules, DELIVERY, "delivery check"):
-        alert = grep([m for m in source_modules if m.path == delivery.path], ALERT, "alert")
-        found += [delivery, alert[0]] if alert else []
-    return verdict(
-        found, looked("code and config", "a completeness check of each batch with an alert")
-    )
+def batch_delivery_monitored(sightings: Sightings, source_modules: list[Module], markers: Markers) -> Outcome:
+    found = [seen(s) for s in sightings("delivery-check")]
+    alerting = modules_with(sightings("alerting"))
+    for module in source_modules:
+        if module.path in alerting and module.mentions(*markers.delivery):
+            found.append(Evidence(module.path, None, "batch completeness checked, with an alert"))
+    return verdict(first_per_path(found), looked("code and config", "delivery-check",
+                                                 detail="a completeness check of each batch with an alert"))  # fmt: skip
 
 
 @check("MON-005", requires={"TR-004"})
-def evaluation_metrics_logged(source_modules: list[Module]) -> Outcome:
-    found = calls(source_modules, named(METRIC_CALL), METRIC_WORDS)
-    return verdict(found, looked("tracking code", "metrics logged to the tracker"))
+def evaluation_metrics_logged(sightings: Sightings, markers: Markers) -> Outcome:
+    training = modules_with(sightings("training")) | modules_with(sightings("pipeline-step"))
+    found = []
+    for s in sightings("experiment-tracking"):
+        if s.kind == "content" and "evaluate" in s.what:
+            found.append(seen(s))
+        elif s.call is not None and s.call.leaf in METRIC_CALLS and (s.path in training or s.call.leaf == "evaluate"):
+            values = [*s.call.args[1:2], *(v for v in s.call.args[:1] if isinstance(v, dict))]
+            values += [s.call.keywords[k] for k in ("value", "metrics") if k in s.call.keywords]
+            if s.call.leaf == "evaluate" or any(computed(v, markers) and not random_value(v, markers)
+                                                for v in values):  # fmt: skip
+                found.append(seen(s))
+    return verdict(first_per_path(found), looked("training code", "experiment-tracking",
+                                                 detail="evaluation metrics logged with each training run"))  # fmt: skip
 
 
 @check("MON-007")
-def drift_detected_with_alerts(source_modules: list[Module]) -> Outcome:
-    detectors = importing(source_modules, *DRIFT_PACKAGES)
-    detectors += [
-        m
-        for m in source_modules
-        if m not in detectors and calls([m], named(DRIFT_CALL), DRIFT_WORDS)
-    ]
-    for module in detectors:
-        alert = grep([module], ALERT, "alert")
-        if alert:
-            return passed(Evidence(module.path, detail="drift detection"), alert[0])
-    where = [Evidence(m.path, detail="drift computed, no alert") for m in detectors]
-    return failed(
-        *where, looked("*.py, *.ipynb", "a drift statistic (PSI, KS, Evidently...) with an alert")
-    )
+def drift_detected_with_alerts(sightings: Sightings, module_index: dict[str, Module]) -> Outcome:
+    failure_hooks = [seen(s) for s in sightings("failure-hook")]
+    detectors = modules_with(s for s in sightings("drift-detection") if not s.path.startswith("tests/"))
+    alerting = modules_with(sightings("alerting"))
+    for path in sorted(detectors):
+        if path in alerting:
+            return passed(Evidence(path, None, "drift detected and alerted"))
+        module = module_index.get(path)
+        gates = [r for r in module.records.raises if r.guards] if module is not None else []
+        if gates and failure_hooks and alerting:
+            # A failing drift gate stops the pipeline, whose failure hook alerts people.
+            return passed(Evidence(path, gates[0].line, "drift gate raises"), failure_hooks[0])
+    where = [Evidence(p, None, "drift computed, no alert") for p in sorted(detectors)[:3]]
+    return verdict([], *where, looked("*.py, *.ipynb", "drift-detection", "alerting",
+                                      detail="drift compared with the training reference, with an alert"))  # fmt: skip
 
 
 @check("MON-011")
-def ab_assignment_sticky(source_modules: list[Module]) -> Outcome:
+def ab_assignment_sticky(sightings: Sightings, module_index: dict[str, Module]) -> Outcome:
     found = []
-    for module in source_modules:
-        if not module.mentions("variant", "bucket", "treatment", "experiment"):
-            continue
-        hashes = calls([module], named(HASHING), ("hash", "crc32"))
-        assigns = grep([module], r"variant|bucket|treatment|experiment", "assignment")
-        found += [hashes[0], assigns[0]] if hashes and assigns else []
-    return verdict(found, looked("*.py", "a variant derived from a hash of the customer ID"))
+    for s in sightings("hashing"):
+        module = module_index.get(s.path)
+        if module is not None and not module.is_test and module.mentions(*ASSIGNMENT_WORDS):
+            found.append(seen(s, "variant derived from a hash"))
+    return verdict(first_per_path(found), looked("*.py", "hashing",
+                                                 detail="a variant derived from a hash of the customer ID"))  # fmt: skip
 
 
 @check("MON-012")
-def predictions_stored(source_modules: list[Module], config_texts: list[Parsed[str]]) -> Outcome:
-    found = grep([*source_modules, *config_texts], CAPTURE, "payload capture")
-    writers = {e.path: e for e in grep(source_modules, STORE, "prediction written")}
-    for module in (m for m in source_modules if m.path in writers):
-        version = grep([module], r"model_version|model_uri|run_id", "model version")
-        if version and _predicts(module):
-            found += [writers[module.path], version[0]]
-    return verdict(
-        found,
-        looked(
-            "serving and scoring code", "predictions written with their inputs and model version"
-        ),
-    )
-
-
-def _predicts(module: Module) -> bool:
-    return module.mentions("predict") and any(_is_predict(c) for c in module.calls)
-
-
-def _is_predict(call: Call) -> bool:
-    return bool(re.search(r"(^|\.)predict(_proba)?$", call.name))
+def predictions_stored(sightings: Sightings, module_index: dict[str, Module]) -> Outcome:
+    found = [seen(s) for s in sightings("prediction-capture") if s.kind != "decorator"]
+    steps = modules_with(sightings("pipeline-step"))
+    writers = modules_with(sightings("batch-writing")) | steps
+    for path in sorted(writers):
+        module = module_index.get(path)
+        if module is None or module.is_test or not module.mentions("predict"):
+            continue
+        predicts = [c for c in module.records.calls if c.leaf in ("predict", "predict_proba", "transform_batch")]
+        if predicts and module.mentions(*VERSION_WORDS):
+            found.append(Evidence(path, predicts[0].line, "predictions stored with the model version"))
+    return verdict(first_per_path(found), looked("serving and scoring code", "prediction-capture",
+                                                 detail="each prediction stored with its inputs and model version"))  # fmt: skip

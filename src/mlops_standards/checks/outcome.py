@@ -15,6 +15,10 @@ class Evidence:
     """1-based line number, where it makes sense."""
     detail: str = ""
     """What was seen there, or what was looked for, in a few words."""
+    looked_for: tuple[str, ...] = ()
+    """On a fail: the practices searched for; the report names their tools from tools.yaml."""
+    via: tuple[str, ...] = ()
+    """How the evidence was reached (`ci.yml:24`, `mise.toml:104`...), the origin first."""
 
     def __post_init__(self) -> None:
         # A file name that is not UTF-8 reaches Python with surrogate escapes, which no report
@@ -23,9 +27,13 @@ class Evidence:
             shown = self.path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
             object.__setattr__(self, "path", shown)
 
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where} ({self.detail})" if self.detail else where
+        chain = " -> ".join((*self.via, self.where)) if self.via else self.where
+        return f"{chain} ({self.detail})" if self.detail else chain
 
 
 @dataclass(frozen=True)

@@ -1,285 +1,295 @@
-"""Checks of the traceability & reproducibility area."""
+"""Checks of the traceability & reproducibility area: lineage, registry, pipelines, CD."""
 
 from __future__ import annotations
 
-from mlops_standards.scan.ci import PUSH_DEFAULT, SCHEDULE, TAG, Pipeline
-from mlops_standards.scan.facts import IacFile
-from mlops_standards.scan.python import Call, Module
-from mlops_standards.scan.repository import Parsed
+from collections.abc import Callable
 
-from .outcome import Evidence, Outcome, failed, passed
-from .registry import check
-from .search import (
-    calls,
-    ci_commands,
-    ci_verdict,
-    grep,
-    importing,
+from mlops_standards.catalog.markers import Markers
+from mlops_standards.scan.ci import PULL_REQUEST, TRIGGERS
+from mlops_standards.scan.commands import Reach
+from mlops_standards.scan.facts import JobReach, RequirementLine
+from mlops_standards.scan.tasks import Task
+from mlops_standards.scan.python import Module, Source
+from mlops_standards.scan.recognise import Sighting
+
+from .judge import (
+    computed,
+    first_per_path,
+    in_modules,
+    logged_items,
     looked,
-    named,
-    unparsed,
+    modules_with,
+    seen,
     verdict,
 )
-from .search import paths as _paths
+from .outcome import Evidence, Outcome, failed, passed
+from .registry import check
 
-TRACKER_CALL = (
-    r"^(mlflow\.(start_run|log_\w+|autolog|\w+\.autolog|set_experiment)"
-    r"|wandb\.(init|log)|neptune(\.\w+)*\.init(_run)?|clearml\.Task\.init"
-    r"|azureml\.core\.(Run|Experiment)(\.\w+)?|azure\.ai\.ml\.MLClient"
-    r"|sagemaker\.experiments(\.run)?\.(Run|load_run)|comet_ml\.Experiment|dvclive\.Live)$"
-)
-TRACKER_WORDS = ("mlflow", "wandb", "neptune", "clearml", "azureml", "azure.ai.ml", "sagemaker",
-                 "comet_ml", "dvclive")  # fmt: skip
-TRACKERS = "MLflow, Weights & Biases, Neptune, ClearML, Azure ML, SageMaker, Comet or DVCLive"
-COMMIT = (
-    r"(?i)git[._ -]?commit|commit[_ -]?(sha|hash|id)\b|rev-parse|GITHUB_SHA|CI_COMMIT_SHA"
-    r"|BUILD_SOURCEVERSION|head\.commit|git_sha"
-)
-TIME_TRAVEL = (
-    r"\b(VERSION|TIMESTAMP|version|timestamp)\s+(AS|as)\s+(OF|of)\b|versionAsOf|timestampAsOf"
-    r"|lakefs://"
-)
-HASH_WORDS = ("hash", "digest", "sha", "checksum", "fingerprint", "data_version", "dataset_version")
-TRAINING_COMMAND = (
-    r"python\s+(-m\s+)?\S*train|make\s+(re)?train|\btrain\w*\.py|databricks\s+(jobs|bundle)\s+run"
-    r"|az\s+ml\s+job\s+create|dvc\s+repro|kedro\s+run|mlflow\s+run|gcloud\s+ai\s+custom-jobs"
-)
-ORCHESTRATORS = (
-    "airflow",
-    "prefect",
-    "dagster",
-    "kfp",
-    "zenml",
-    "metaflow",
-    "flytekit",
-    "sagemaker.workflow",
-    "azure.ai.ml.dsl",
-    "google.cloud.aiplatform",
-    "kedro",
-)
-APPLY = (
-    r"\b(terraform|terragrunt|tofu)\b[^\n|;&]*\sapply\b|az\s+deployment\s+\S+\s+create|az\s+stack"
-    r"|New-AzResourceGroupDeployment|cdk\s+deploy|sam\s+deploy|aws\s+cloudformation\s+(deploy|"
-    r"create-stack|update-stack)|pulumi\s+up|databricks\s+bundle\s+deploy|helm\s+(upgrade|install)"
-    r"|kubectl\s+apply|uses: (azure/arm-deploy|pulumi/actions|aws-actions/aws-cloudformation)"
-    r"|task: AzureResourceManagerTemplateDeployment"
-)
-DEPLOY = (
-    r"\bdeploy\b|deploy\w*\.py|helm\s+(upgrade|install)|kubectl\s+(apply|set\s+image|rollout)"
-    r"|az\s+ml\s+online-(endpoint|deployment)|gcloud\s+run\s+deploy|serving-endpoints"
-    r"|mlflow\s+deployments|uses: azure/(webapps-deploy|k8s-deploy)|az\s+webapp\s+deploy"
-)
-EVALUATION_GATE = (
-    r"\b([Cc]hampion|[Cc]hallenger|CHAMPION|CHALLENGER|MetricThreshold|baseline_model"
-    r"|validation_thresholds)\b"
-    r"|def\s+\w*(compare_models|gate|promot|is_better|better_than)\w*\s*\("
-)
+Sightings = Callable[[str], list[Sighting]]
+JobsRunning = Callable[..., list[tuple[JobReach, Sighting]]]
+NOT_PULL_REQUESTS = frozenset(TRIGGERS) - {PULL_REQUEST}
+COMMIT_KEYS = ("commit", "sha", "git", "revision", "build_id", "buildid", "source_version")
+DATA_KEYS = ("hash", "digest", "signature", "checksum", "fingerprint", "sha", "data_version",
+             "dataset_version", "data_snapshot")  # fmt: skip
+LOG_CALLS = ("set_tag", "set_tags", "log_param", "log_params", "log_dict", "update", "log")
+
+
+def _job_evidence(pairs: list[tuple[JobReach, Sighting]]) -> list[Evidence]:
+    return first_per_path(Evidence(s.path, s.line, f"{job.name}: {s.what}", via=(job.where,))
+                          for job, s in pairs)  # fmt: skip
 
 
 @check("TR-001")
 def code_under_version_control(is_git_repository: bool) -> Outcome:
     if is_git_repository:
-        return passed(Evidence(".git", detail="git repository"))
-    return failed(Evidence(".", detail="no .git at the repository root"))
+        return passed(Evidence(".git", None, "git repository"))
+    return failed(Evidence(".", None, "looked for .git at or above the root"))
 
 
 @check("TR-002")
-def lock_file_committed(lock_files: list[str], requirements_files: list[Parsed[str]]) -> Outcome:
-    if lock_files:
-        return passed(*(Evidence(path, detail="lock file") for path in lock_files))
-    loose = [Evidence(r.path, detail="not every requirement pinned") for r in requirements_files]
-    return failed(
-        *loose,
-        looked(
-            ".",
-            "uv.lock, poetry.lock, pdm.lock, pixi.lock, Pipfile.lock, conda-lock, "
-            "or requirements pinned with == or hashes",
-        ),
-    )
+def lock_file_committed(sightings: Sightings, requirements: list[RequirementLine]) -> Outcome:
+    locks = [seen(s, f"lock file ({s.label})") for s in sightings("lock-file")]
+    if locks:
+        return passed(*locks[:3])
+    loose = first_per_path(Evidence(r.path, r.line, f"not pinned: {r.text}") for r in requirements
+                           if not r.pinned)  # fmt: skip
+    if requirements and not loose:
+        files = first_per_path(Evidence(r.path, None, "every requirement pinned") for r in requirements)
+        return passed(*files)
+    return failed(*loose, looked(".", "lock-file", detail="a lock file or requirements pinned with =="))
 
 
 @check("TR-003")
-def environment_defined_as_code(
-    dockerfiles: list[str], conda_environments: list[str], paths: list[str], config_texts: list
-) -> Outcome:
-    found = [Evidence(p, detail="container definition") for p in dockerfiles]
-    found += [Evidence(p, detail="conda environment") for p in conda_environments]
-    found += _paths(paths, r"(^|/)(\.devcontainer/devcontainer\.json|MLproject)$", "environment")
-    found += grep(config_texts, r"environment\.schema\.json", "Azure ML environment")
-    return verdict(found, looked(".", "Dockerfile, Containerfile, environment.yml, devcontainer"))
+def environment_defined_as_code(sightings: Sightings) -> Outcome:
+    return verdict(first_per_path(seen(s) for s in sightings("runtime-environment")),
+                   looked(".", "runtime-environment", detail="a container, conda or platform environment"))  # fmt: skip
+
+
+def training_modules(sightings: Sightings) -> set[str]:
+    """Modules that train a model, by the training calls in them."""
+    return modules_with(sightings("training"))
 
 
 @check("TR-004")
-def experiments_tracked(source_modules: list[Module], unreadable_python: list[Parsed]) -> Outcome:
-    found = calls(source_modules, named(TRACKER_CALL), TRACKER_WORDS)
-    where = unparsed(unreadable_python, source_modules)
-    return verdict(found, looked("*.py, *.ipynb", TRACKERS), *where)
+def experiments_tracked(sightings: Sightings) -> Outcome:
+    training = training_modules(sightings)
+    tracking = sightings("experiment-tracking")
+    found = [seen(s) for s in sightings("tracker-integration")]
+    found += [seen(s) for s in tracking
+              if s.path in training or s.kind == "content" or "autolog" in s.what]  # fmt: skip
+    return verdict(first_per_path(found), looked("training code", "experiment-tracking",
+                                                 detail="training runs logged to a tracker"))  # fmt: skip
+
+
+def _logs_from(modules: dict[str, Module], keys: tuple[str, ...], markers: Markers,
+               sources: set[str]) -> list[Evidence]:  # fmt: skip
+    """Tracker calls that log one of `keys` with a value computed from a real source."""
+    found = []
+    for path in sources:
+        module = modules.get(path)
+        for call in module.records.calls if module is not None else ():
+            if call.leaf not in LOG_CALLS:
+                continue
+            for key, value in logged_items(call):
+                if any(k in str(key).lower() for k in keys) and computed(value, markers):
+                    found.append(Evidence(path, call.line, f"logs {key} = {value}"))
+    return found
 
 
 @check("TR-005", requires={"TR-004"})
-def commit_logged_with_run(source_modules: list[Module]) -> Outcome:
-    found = grep(importing(source_modules, *_TRACKER_PACKAGES), COMMIT, "git commit recorded")
-    found += calls(
-        source_modules, named(r"^wandb\.init$"), ("wandb",)
-    )  # W&B records the commit itself
-    return verdict(found, looked("tracking code", "a git commit logged as a tag or parameter"))
-
-
-_TRACKER_PACKAGES = ("mlflow", "wandb", "neptune", "clearml", "azureml", "sagemaker", "comet_ml")
-
-
-def _logs_hash(call: Call) -> bool:
-    logs = call.name.rsplit(".", 1)[-1] in ("log_param", "log_params", "set_tag", "set_tags")
-    return logs and any(w in s.lower() for s in call.strings for w in HASH_WORDS)
+def commit_logged_with_run(sightings: Sightings, module_index: dict[str, Module],
+                           markers: Markers) -> Outcome:  # fmt: skip
+    found = [seen(s) for s in sightings("implicit-commit") if s.kind != "file"]
+    # A commit logged by hand counts where the code also reads the commit from git or CI.
+    sources = modules_with(s for s in sightings("commit-tag") if s.kind in ("string", "call"))
+    tracked = modules_with(sightings("experiment-tracking"))
+    found += _logs_from(module_index, COMMIT_KEYS, markers, sources & tracked)
+    return verdict(first_per_path(found), looked("tracking code", "commit-tag", "implicit-commit",
+                                                 detail="the git commit recorded with each run"))  # fmt: skip
 
 
 @check("TR-006")
-def training_data_versioned(
-    paths: list[str], source_modules: list[Module], config_texts: list[Parsed[str]]
-) -> Outcome:
-    found = _paths(paths, r"(^|/)(dvc\.yaml|dvc\.lock|\.dvc/config)$|\.dvc$", "DVC")
-    found += [
-        Evidence(m.path, detail="lakeFS client")
-        for m in importing(source_modules, "lakefs", "lakefs_client", "lakefs_sdk", "lakefs_spec")
-    ]
-    found += grep([*source_modules, *config_texts], TIME_TRAVEL, "Delta / lakeFS time travel")
-    found += calls(source_modules, named(r"^mlflow\.(log_input|data\.from_\w+)$"), ("mlflow",))
-    found += calls(source_modules, _logs_hash, HASH_WORDS)
-    return verdict(found, looked(".", "DVC, lakeFS, Delta VERSION AS OF, a data hash logged"))
+def training_data_versioned(sightings: Sightings, module_index: dict[str, Module],
+                            markers: Markers) -> Outcome:  # fmt: skip
+    found = []
+    for s in sightings("data-versioning"):
+        artifact = s.call is not None and s.call.name.endswith("Artifact")
+        kind = str(s.call.keywords.get("type", "")) if s.call is not None else ""
+        if not artifact or kind.lower() in ("dataset", "data", "raw_data", "training_data"):
+            found.append(seen(s))
+    # A content hash of the data, logged with the run.
+    hashed = modules_with(sightings("hashing")) & modules_with(sightings("experiment-tracking"))
+    for path in hashed:
+        module = module_index[path]
+        if any(any(k in text.lower() for k in DATA_KEYS) for text, _ in module.records.strings):
+            found.append(Evidence(path, None, "a hash of the data logged with the run"))
+    return verdict(first_per_path(found), looked(".", "data-versioning",
+                                                 detail="versioned data or a data hash logged with each run"))  # fmt: skip
 
 
 @check("TR-007", requires={"TR-004"})
-def environment_logged_with_run(source_modules: list[Module]) -> Outcome:
-    def records(call: Call) -> bool:
-        kind = call.name.rsplit(".", 1)[-1]
-        artifact = kind in ("log_artifact", "set_tag") and any(
-            w in s.lower() for s in call.strings for w in ("lock", "requirements", "conda", "image")
-        )
-        return kind == "log_model" or artifact or call.name == "wandb.init"
-
-    found = calls(source_modules, records, ("log_model", "log_artifact", "set_tag", "wandb"))
-    return verdict(found, looked("tracking code", "a logged model flavour or environment artifact"))
-
-
-REGISTER = (
-    r"(^mlflow\.register_model|create_model_version|create_registered_model|"
-    r"set_registered_model_alias|link_model|link_artifact|models\.create_or_update|"
-    r"model_package_group)$"
-)
-REGISTER_WORDS = ("register", "create_model_version", "link_", "models.create_or_update",
-                  "model_package_group")  # fmt: skip
-ADDRESS = (
-    r"models:/[^\s\"']+[/@]|get_model_version_by_alias|\.use_(artifact|model)\([^)]*:(v\d+|\w+)"
-    r"|models\.get\([^)]*(version|label)|ModelPackageArn|model_package_arn"
-)
+def environment_logged_with_run(sightings: Sightings) -> Outcome:
+    found = [seen(s) for s in sightings("model-logging")]
+    for s in sightings("experiment-tracking"):
+        logged = s.call.strings if s.call is not None and "artifact" in s.call.leaf else ()
+        if any(w in text.lower() for text in logged for w in ("lock", "requirements", "conda", "dockerfile")):
+            found.append(seen(s, "environment file logged as an artifact"))
+    return verdict(first_per_path(found), looked("tracking code", "model-logging",
+                                                 detail="a model logged with its environment"))  # fmt: skip
 
 
 @check("TR-008", requires={"TR-004"})
-def models_registered_by_version(source_modules: list[Module]) -> Outcome:
-    registered = calls(source_modules, named(REGISTER), REGISTER_WORDS)
-    registered += calls(
-        source_modules, lambda c: "registered_model_name" in c.keywords, ("registered_model_name",)
-    )
-    addressed = grep(source_modules, ADDRESS, "model addressed by version or alias")
+def models_registered_by_version(sightings: Sightings) -> Outcome:
+    registered = [s for s in sightings("model-registration")
+                  if not (s.call is not None and s.call.leaf == "log_artifact" and "aliases" not in s.call.keywords)]  # fmt: skip
+    addressed = sightings("model-addressing") + sightings("model-promotion")
     if registered and addressed:
-        return passed(registered[0], addressed[0])
-    return failed(
-        *(registered or [looked("*.py, *.ipynb", "registration in a model registry")]),
-        *(addressed or [looked("*.py, *.ipynb", "models:/name/version or @alias")]),
-    )
+        return passed(seen(registered[0]), seen(addressed[0]))
+    return failed(*(seen(s) for s in registered[:1]), *(seen(s) for s in addressed[:1]),
+                  looked(".", "model-registration", "model-addressing",
+                         detail="models registered and loaded by version or alias"))  # fmt: skip
+
+
+def _drawn_seeds(modules: list[Module], markers: Markers) -> list[Evidence]:
+    """Seeds drawn at random on each run: no two runs share them."""
+    found = []
+    for module in modules:
+        if not module.mentions("seed", "random_state"):
+            continue
+        for assignment in module.records.assignments:
+            if ("seed" in assignment.target.lower() or "random_state" in assignment.target.lower()) \
+                    and markers.is_random(assignment.source):  # fmt: skip
+                found.append(Evidence(module.path, assignment.line,
+                                      f"seed drawn at random: {assignment.target} = {assignment.source}"))  # fmt: skip
+    return found
 
 
 @check("TR-009")
-def seeds_fixed(source_modules: list[Module]) -> Outcome:
-    def seeds(call: Call) -> bool:
-        if call.keywords & {"random_state", "seed", "random_seed"}:
-            return True
-        leaf = call.name.rsplit(".", 1)[-1]
-        return call.arity > 0 and leaf in (
-            "seed",
-            "manual_seed",
-            "set_seed",
-            "seed_everything",
-            "default_rng",
-            "set_random_seed",
-            "RandomState",
-        )
+def seeds_fixed(sightings: Sightings, source_modules: list[Module], markers: Markers) -> Outcome:
+    drawn = _drawn_seeds(source_modules, markers)
+    if drawn:
+        return failed(*drawn[:3])
+    found = []
+    for s in sightings("seeding"):
+        values = [*s.call.args[:1], *(s.call.keywords.get(k) for k in ("random_state", "seed", "random_seed"))] \
+            if s.call is not None else []  # fmt: skip
+        values = [v for v in values if v is not None]
+        if values and not any(isinstance(v, Source) and markers.is_random(v) for v in values):
+            found.append(seen(s))
+    return verdict(first_per_path(found), looked("training code", "seeding",
+                                                 detail="seeds or random_state fixed for training"))  # fmt: skip
 
-    found = calls(source_modules, seeds, ("seed", "random_state", "default_rng", "RandomState"))
-    return verdict(found, looked("*.py, *.ipynb", "random_state= or seeds"))
+
+def _trains(path: str, modules: dict[str, Module], training: set[str]) -> bool:
+    """Whether a pipeline module trains, or names a training step or component."""
+    if path in training:
+        return True
+    module = modules.get(path)
+    if module is None:
+        return False
+    names = [f.name for f in module.records.functions] + [c.name for c in module.records.calls]
+    names += [text for text, _ in module.records.strings]
+    return any("train" in name.lower() for name in names)
 
 
 @check("TR-010")
-def training_pipeline_automated(
-    ci: list[Pipeline], source_modules: list[Module], iac: list[IacFile], config_texts: list
-) -> Outcome:
-    # A training command on pull requests only is a smoke test, not a pipeline.
-    found = ci_commands(ci, TRAINING_COMMAND, SCHEDULE, PUSH_DEFAULT, TAG)
-    found += [
-        Evidence(m.path, detail="pipeline orchestrator")
-        for m in importing(source_modules, *ORCHESTRATORS)
-    ]
-    bundles = [t for t in config_texts if t.path in {f.path for f in iac}]
-    found += grep(bundles, r"^\s+jobs:\s*$", "Databricks job")
-    found += grep(config_texts, r"pipelineJob\.schema\.json", "Azure ML pipeline")
-    return verdict(
-        found,
-        looked("CI and code", "a training job run by CI, an orchestrator or a platform pipeline"),
-    )
+def training_pipeline_automated(sightings: Sightings, jobs_running: JobsRunning,
+                                module_index: dict[str, Module], structured_text: Callable[[str], str],
+                                task_definitions: list[Task], task_reach: Callable[[Task], Reach],
+                                command_sightings: Callable[..., list[Sighting]]) -> Outcome:  # fmt: skip
+    training = training_modules(sightings)
+    found = []
+    for s in sightings("pipeline"):
+        if s.kind in ("call", "decorator", "base", "import"):
+            if _trains(s.path, module_index, training):
+                found.append(seen(s))
+        elif "train" in structured_text(s.path).lower():
+            found.append(seen(s))
+    runs = [(job, s) for job, s in jobs_running("pipeline-run", NOT_PULL_REQUESTS)]
+    runs += [(job, s) for job, s in jobs_running("training", NOT_PULL_REQUESTS)]
+    found += _job_evidence(runs)
+    found += [seen(s) for s in sightings("pipeline-run") if s.kind == "command" and "train" in s.what.lower()]
+    # A task that runs the pipeline's training job: `mise run project:run training`, `make train`.
+    for task in task_definitions:
+        scripts = " ".join(text for text, _ in task.scripts)
+        if "train" in f"{task.name} {scripts}".lower():
+            runs = command_sightings("pipeline-run", task_reach(task).commands)
+            found += [Evidence(task.path, task.line, f"task {task.name}: {runs[0].what}")] if runs else []
+    return verdict(first_per_path(found), looked(".", "pipeline", "pipeline-run",
+                                                 detail="a training pipeline, platform job or CI job that trains"))  # fmt: skip
 
 
 @check("TR-011")
-def infrastructure_as_code(iac: list[IacFile]) -> Outcome:
-    found = [Evidence(f.path, detail=f.kind) for f in iac]
-    return verdict(
-        found,
-        looked(
-            ".",
-            "Terraform, Bicep/ARM, CloudFormation, Pulumi, Databricks "
-            "bundles, Helm or Kubernetes manifests",
-        ),
-    )
+def infrastructure_as_code(sightings: Sightings) -> Outcome:
+    return verdict(first_per_path(seen(s) for s in sightings("infrastructure")),
+                   looked(".", "infrastructure", detail="infrastructure code"))  # fmt: skip
 
 
 @check("TR-013", requires={"TR-011"})
-def infrastructure_applied_by_cd(ci: list[Pipeline]) -> Outcome:
-    return ci_verdict(
-        ci_commands(ci, APPLY, PUSH_DEFAULT, TAG), ci, "infrastructure apply on the default branch"
-    )
+def infrastructure_applied_by_cd(jobs_running: JobsRunning) -> Outcome:
+    return verdict(_job_evidence(jobs_running("iac-apply", NOT_PULL_REQUESTS)),
+                   looked("CI configuration", "iac-apply",
+                          detail="a pipeline that applies the infrastructure code from the default branch"))  # fmt: skip
 
 
 @check("TR-015")
-def several_environments(deployment_environments: dict[str, tuple[str, int | None]]) -> Outcome:
-    found = [
-        Evidence(p, line, f"environment {name}")
-        for name, (p, line) in deployment_environments.items()
-    ]
+def several_environments(deployment_environments: dict[str, tuple[str, int | None, str]]) -> Outcome:
+    found = [Evidence(path, line, what) for path, line, what in deployment_environments.values()]
     if len(found) >= 2:
         return passed(*found)
-    return failed(
-        *found,
-        looked(
-            ".",
-            "two or more of dev / test / acc / staging / prod in "
-            "deployment config, bundle targets or CI environments",
-        ),
-    )
+    return failed(*found, looked(".", detail="two or more deployment environments (dev, test, acc, staging, prod)"))
 
 
 @check("TR-017")
-def model_deployed_by_cd(ci: list[Pipeline]) -> Outcome:
-    found = ci_commands(ci, DEPLOY, PUSH_DEFAULT, TAG)
-    found += [
-        Evidence(p.path, detail=f"{job.name} deploys to {job.environment}")
-        for p in ci
-        for job in p.jobs
-        if job.environment and job.triggers & {PUSH_DEFAULT, TAG}
-    ]
-    return ci_verdict(found, ci, "deployment on the default branch or a tag")
+def model_deployed_by_cd(jobs_running: JobsRunning) -> Outcome:
+    return verdict(_job_evidence(jobs_running("deploy", NOT_PULL_REQUESTS)),
+                   looked("CI configuration", "deploy",
+                          detail="a pipeline on the default branch or a tag that deploys"))  # fmt: skip
+
+
+def _code_gates(modules: list[Module], sightings: Sightings, markers: Markers) -> list[Evidence]:
+    """Functions that promote, register or deploy a model after comparing it with the current one."""
+    acting = {(s.path, s.line) for p in ("model-promotion", "model-registration", "deploy")
+              for s in sightings(p) if s.line}  # fmt: skip
+    paths = {path for path, _ in acting}
+    found = []
+    for module in modules:
+        if module.path not in paths:
+            continue
+        for function in module.records.functions:
+            lines = {c.line for c in module.records.calls if c.function == function.name}
+            acts = any((module.path, line) in acting for line in lines)
+            if acts and markers.compares_models(function.compared):
+                found.append(Evidence(module.path, function.line, f"{function.name} compares before promoting"))
+    return found
 
 
 @check("TR-019")
-def evaluation_gate_before_serving(source_modules: list[Module]) -> Outcome:
-    found = grep(source_modules, EVALUATION_GATE, "candidate compared with the current model")
-    found += calls(source_modules, lambda c: "baseline_model" in c.keywords, ("baseline_model",))
-    return verdict(found, looked("*.py, *.ipynb", "a champion / challenger comparison"))
+def evaluation_gate_before_serving(sightings: Sightings, source_modules: list[Module],
+                                   markers: Markers) -> Outcome:  # fmt: skip
+    found = [seen(s) for s in sightings("evaluation-gate")]
+    found += _code_gates(source_modules, sightings, markers)
+    return verdict(first_per_path(found), looked("pipeline code", "evaluation-gate",
+                                                 detail="a candidate compared with the current model before promotion"))  # fmt: skip
+
+
+@check("TR-022")
+def models_promoted_by_pipeline(jobs_running: JobsRunning, sightings: Sightings,
+                                source_modules: list[Module], markers: Markers) -> Outcome:  # fmt: skip
+    deploying = [(job, s) for job, s in jobs_running("deploy", NOT_PULL_REQUESTS)]
+    deploys = _job_evidence(deploying)
+    pipelines = modules_with(s for s in sightings("pipeline") if s.kind in ("decorator", "call"))
+    deploys += [seen(s) for s in sightings("deploy") if s.kind == "call" and s.path in pipelines | _steps(sightings)]
+    deployed_modules = {s.path for _, s in deploying} | {e.path for e in deploys}
+    chosen = [seen(s) for s in sightings("model-promotion")]
+    chosen += _code_gates(source_modules, sightings, markers)
+    chosen += [seen(s) for s in in_modules(sightings("model-addressing"), deployed_modules)]
+    if deploys and chosen:
+        return passed(deploys[0], chosen[0])
+    return failed(*deploys[:1], *chosen[:1], looked(".", "deploy", "model-promotion",
+                                                    detail="a pipeline that deploys a model version it selected itself"))  # fmt: skip
+
+
+def _steps(sightings: Sightings) -> set[str]:
+    """Modules that define pipeline steps (ZenML steps, KFP components...)."""
+    return modules_with(s for s in sightings("data-versioning") if s.kind == "decorator")

@@ -34,7 +34,8 @@ def _report(assessment: Assessment) -> dict[str, Any]:
     next_level = assessment.level + 1 if assessment.level < 4 else None
     return {
         "path": str(assessment.root),
-        "profile": assessment.config.profile,
+        "profile": assessment.profile.name,
+        "certified_level": assessment.certified_level,
         "config": assessment.config.source,
         "level": assessment.level,
         "level_name": assessment.catalog.levels[assessment.level].name,

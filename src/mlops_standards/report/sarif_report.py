@@ -21,7 +21,7 @@ LEVELS = {
     Status.FAILED: "error",
     Status.ERROR: "error",
     Status.SKIPPED: "warning",
-    Status.NEEDS_ATTESTATION: "note",
+    Status.TO_CONFIRM: "note",
 }
 
 

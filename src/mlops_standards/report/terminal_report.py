@@ -19,7 +19,7 @@ STYLES = {
     Status.FAILED: "red",
     Status.ERROR: "magenta",
     Status.SKIPPED: "yellow",
-    Status.NEEDS_ATTESTATION: "yellow",
+    Status.TO_CONFIRM: "yellow",
     Status.WAIVED: "cyan",
     Status.NOT_APPLICABLE: "dim",
 }

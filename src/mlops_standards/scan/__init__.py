@@ -1,6 +1,10 @@
-"""Read a repository once into facts the checks share. Parses; never imports or runs."""
+"""Read a repository once into raw facts with positions; no judgement.
 
-from .repository import MAX_BYTES, Parsed, Repository, ScanError
-from .walk import FileEntry, walk
+Parses, never imports or runs what it reads.
+"""
 
-__all__ = ["MAX_BYTES", "FileEntry", "Parsed", "Repository", "ScanError", "walk"]
+from .repository import MAX_BYTES, ParseError, Parsed, Repository, ScanError
+from .walk import FileEntry, list_files, walk
+
+__all__ = ["MAX_BYTES", "FileEntry", "ParseError", "Parsed", "Repository", "ScanError",
+           "list_files", "walk"]  # fmt: skip

@@ -1,16 +1,17 @@
-"""A repository as the checks see it: files found once, contents read and parsed lazily, once.
+"""A repository as files: listed once, each read and parsed at most once, errors kept as facts.
 
 Nothing here imports, executes or installs the code it reads: Python is parsed with `ast`,
-configuration with `tomllib`, `yaml.safe_load` and `json`, notebooks as JSON.
+TOML with `tomllib`, YAML with PyYAML's safe composer, JSON with `json`, notebooks as JSON,
+Markdown with markdown-it-py. A file that cannot be read or parsed gives a `ParseError`
+record instead of a value; template files are rendered neutrally first, and a template
+that still does not parse is text, not an error of the project.
 """
 
 from __future__ import annotations
 
-import ast
-import fnmatch
 import json
-import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -18,9 +19,12 @@ from typing import Any, Generic, TypeVar
 
 import yaml
 
-from .walk import FileEntry, Walk, walk
+from . import templates, yamlnodes
+from .markdown import Document, document
+from .python import Module, notebook_source
+from .walk import FileEntry, Walk, list_files
 
-MAX_BYTES = 1024 * 1024  # never read a file over 1 MiB for content
+MAX_BYTES = 1024 * 1024  # files over 1 MiB are listed but never read
 T = TypeVar("T")
 
 
@@ -28,21 +32,39 @@ class ScanError(Exception):
     """The repository cannot be scanned at all (missing path, not a directory)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
+class ParseError:
+    """A file that could not be read or parsed, and why."""
+
+    path: str
+    kind: str
+    """What it was read as: `text`, `YAML`, `TOML`, `JSON`, `notebook`, `Python`."""
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
 class Parsed(Generic[T]):
-    """A file's parsed content, or why it could not be parsed."""
+    """A file's parsed content, or the error that stands in for it."""
 
     path: str
     value: T | None = None
-    error: str | None = None
+    error: ParseError | None = None
 
     @property
     def ok(self) -> bool:
         return self.error is None
 
 
+def _first_line(error: Exception) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
 class Repository:
-    """One scanned repository. Every read and parse is cached, so no file is parsed twice."""
+    """One repository. Every read and parse is cached, so no file is read or parsed twice."""
 
     def __init__(self, root: str | Path) -> None:
         path = Path(root)
@@ -52,51 +74,75 @@ class Repository:
             raise ScanError(f"{root}: not a directory")
         self.root = path.resolve()
         self._cache: dict[tuple[str, str], Parsed[Any]] = {}
+        self.errors: dict[str, ParseError] = {}
+        """Every read or parse failure met so far, by path."""
 
-    # -- the walk ---------------------------------------------------------------------------
+    # -- the listing --------------------------------------------------------------------------
 
     @cached_property
-    def _walk(self) -> Walk:
-        return walk(self.root)
+    def listing(self) -> Walk:
+        return list_files(self.root)
 
     @cached_property
     def files(self) -> list[FileEntry]:
-        """Every file found, in a stable order."""
-        return self._walk.files
+        """Every file, sorted by path."""
+        return self.listing.files
 
     @cached_property
     def paths(self) -> frozenset[str]:
         return frozenset(f.path for f in self.files)
 
+    @cached_property
+    def sizes(self) -> dict[str, int]:
+        return {f.path: f.size for f in self.files}
+
     @property
     def skipped(self) -> list[tuple[str, str]]:
-        """Entries the walk left out, with the reason."""
-        return self._walk.skipped
-
-    def glob(self, *patterns: str) -> list[str]:
-        """Paths matching any shell pattern; `*` crosses directories (`*.py` finds all)."""
-        regex = re.compile("|".join(fnmatch.translate(p) for p in patterns))
-        return [f.path for f in self.files if regex.match(f.path)]
-
-    def named(self, *names: str) -> list[str]:
-        """Paths whose file name (case-insensitive) is one of `names`."""
-        wanted = {n.lower() for n in names}
-        return [f.path for f in self.files if f.path.rsplit("/", 1)[-1].lower() in wanted]
+        return self.listing.skipped
 
     def exists(self, path: str) -> bool:
         return path in self.paths
 
     @cached_property
     def is_git_repository(self) -> bool:
-        """Whether the root or a folder above holds `.git` (a project in a monorepo counts)."""
+        """Whether the root or a folder above it holds `.git` (a project in a monorepo counts)."""
         return any((folder / ".git").exists() for folder in (self.root, *self.root.parents))
 
-    # -- contents ---------------------------------------------------------------------------
+    @cached_property
+    def template_roots(self) -> tuple[str, ...]:
+        """Folders a project template renders from: copier's `_subdirectory`, templated folders."""
+        roots: set[str] = set()
+        for name in ("copier.yml", "copier.yaml"):
+            if self.exists(name):
+                parsed = self.yaml(name)
+                sub = parsed.value.get("_subdirectory") if isinstance(parsed.value, dict) else None
+                if isinstance(sub, str) and sub.strip("/"):
+                    roots.add(sub.strip("/") + "/")
+        for path in self.paths:
+            if root := templates.template_root(path):
+                roots.add(root)
+        return tuple(sorted(roots))
 
-    def _cached(self, kind: str, path: str, parse) -> Parsed[Any]:
+    @cached_property
+    def logical_paths(self) -> dict[str, str]:
+        """Path -> the path the file has in the project it belongs to (templates rendered)."""
+        roots = self.template_roots
+        return {p: templates.logical_path(p, roots) if roots else p for p in self.paths}
+
+    def is_template(self, path: str) -> bool:
+        """Whether a file belongs to a project template (by name or by its folder)."""
+        return templates.is_template_file(path) or any(path.startswith(r) for r in
+                                                       self.template_roots)  # fmt: skip
+
+    # -- contents -----------------------------------------------------------------------------
+
+    def _cached(self, kind: str, path: str, make: Callable[[str], Parsed[Any]]) -> Parsed[Any]:
         key = (kind, path)
         if key not in self._cache:
-            self._cache[key] = parse(path)
+            parsed = make(path)
+            self._cache[key] = parsed
+            if parsed.error is not None:
+                self.errors.setdefault(path, parsed.error)
         return self._cache[key]
 
     def text(self, path: str) -> Parsed[str]:
@@ -104,48 +150,59 @@ class Repository:
         return self._cached("text", path, self._read_text)
 
     def _read_text(self, path: str) -> Parsed[str]:
+        def fail(message: str) -> Parsed[str]:
+            return Parsed(path, error=ParseError(path, "text", message))
+
         target = self.root / path
         try:
             size = target.stat().st_size
             if size > MAX_BYTES:
-                return Parsed(path, error=f"larger than {MAX_BYTES // 1024} KiB, not read")
+                return fail(f"larger than {MAX_BYTES // 1024} KiB, not read")
             data = target.read_bytes()
         except OSError as error:
-            return Parsed(path, error=f"cannot be read ({error.strerror or error})")
+            return fail(f"cannot be read ({error.strerror or error})")
         if b"\0" in data[:8192]:
-            return Parsed(path, error="binary file")
+            return fail("binary file")
         try:
-            return Parsed(path, data.decode("utf-8"))
+            return Parsed(path, data.decode("utf-8-sig"))
         except UnicodeDecodeError:
-            return Parsed(path, error="not UTF-8 text")
+            return fail("not UTF-8 text")
 
-    def _parsed(self, kind: str, path: str, parse) -> Parsed[Any]:
+    def _parse(self, kind: str, path: str, parse: Callable[[str], Any],
+               rendered: bool = True) -> Parsed[Any]:  # fmt: skip
         def run(p: str) -> Parsed[Any]:
             text = self.text(p)
             if not text.ok:
                 return Parsed(p, error=text.error)
             try:
                 return Parsed(p, parse(text.value))
-            except Exception as error:  # each parser has its own error types; all mean "malformed"
-                first = str(error).strip().splitlines()[0] if str(error).strip() else ""
-                return Parsed(p, error=f"malformed {kind}: {first or type(error).__name__}")
+            except Exception as error:  # each parser raises its own types; all mean malformed
+                if rendered and self._templated(p, text.value):
+                    try:
+                        return Parsed(p, parse(templates.render_neutral(text.value)))
+                    except Exception:  # noqa: BLE001 - still not parseable: the template's syntax
+                        return Parsed(p, None)
+                return Parsed(p, error=ParseError(p, kind, f"malformed {kind}: {_first_line(error)}"))
 
         return self._cached(kind, path, run)
 
+    def _templated(self, path: str, text: str) -> bool:
+        return self.is_template(path) or templates.is_template_text(text)
+
     def toml(self, path: str) -> Parsed[dict[str, Any]]:
-        return self._parsed("TOML", path, tomllib.loads)
+        return self._parse("TOML", path, tomllib.loads)
 
     def yaml(self, path: str) -> Parsed[Any]:
-        """YAML, all documents of the file as a list when there are several."""
-
-        def load(text: str) -> Any:
-            documents = list(yaml.safe_load_all(text))
-            return documents[0] if len(documents) == 1 else documents
-
-        return self._parsed("YAML", path, load)
+        """YAML with the line of every key and item; several documents come as a list."""
+        return self._parse("YAML", path, yamlnodes.load)
 
     def json(self, path: str) -> Parsed[Any]:
-        return self._parsed("JSON", path, json.loads)
+        return self._parse("JSON", path, json.loads)
+
+    def structured(self, path: str) -> Parsed[Any]:
+        """A YAML or JSON file, by its logical name."""
+        name = self.logical_paths.get(path, path)
+        return self.json(path) if name.endswith(".json") else self.yaml(path)
 
     def notebook(self, path: str) -> Parsed[dict[str, Any]]:
         """A Jupyter notebook as JSON, checked to have a list of cells."""
@@ -156,8 +213,37 @@ class Repository:
                 raise ValueError("no list of cells")
             return data
 
-        return self._parsed("notebook", path, load)
+        return self._parse("notebook", path, load, rendered=False)
 
-    def python(self, path: str) -> Parsed[ast.Module]:
-        """A Python module's syntax tree, parsed with `ast`; the code is never run."""
-        return self._parsed("Python", path, lambda text: ast.parse(text, filename=path))
+    def module(self, path: str) -> Parsed[Module]:
+        """A Python module or notebook, to be parsed when a check first asks for its records."""
+
+        def make(p: str) -> Parsed[Module]:
+            if p.endswith(".ipynb"):
+                notebook = self.notebook(p)
+                if not notebook.ok:
+                    return Parsed(p, error=notebook.error)
+                return Parsed(p, Module(p, notebook_source(notebook.value), "notebook"))
+            text = self.text(p)
+            if not text.ok:
+                return Parsed(p, error=text.error)
+            return Parsed(p, Module(p, text.value, template=self._templated(p, text.value)))
+
+        return self._cached("module", path, make)
+
+    def document(self, path: str) -> Parsed[Document]:
+        """A Markdown or reStructuredText document as sections."""
+
+        def make(text: str) -> Document:
+            return document(path, templates.render_neutral(text) if self.is_template(path) else text)
+
+        return self._parse("Markdown", path, make, rendered=False)
+
+
+def load_structured(text: str, name: str) -> Any:
+    """Parse a YAML or JSON text by its file name (used by tests to hand facts to checks)."""
+    return json.loads(text) if name.endswith(".json") else yamlnodes.load(text)
+
+
+__all__ = ["MAX_BYTES", "ParseError", "Parsed", "Repository", "ScanError", "load_structured",
+           "yaml"]  # fmt: skip

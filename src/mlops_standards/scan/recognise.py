@@ -1,0 +1,354 @@
+"""Recognise tools: the signals of tools.yaml compiled into matchers over the scan's records.
+
+A `Sighting` says which tool showed which practice where, and by what (a call, a file, a
+command, a config table...). Recognition is a fact, not a verdict: whether a tracker call in
+a drift report counts as tracked training is for a check to decide.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from mlops_standards.catalog.tools import Knowledge, Signal, Tool
+
+from .python import Call, Module, Source
+from .shell import Command
+
+
+@dataclass(frozen=True, slots=True)
+class Sighting:
+    """One place where a tool shows a practice."""
+
+    practice: str
+    tool: str
+    """The tool's ID in tools.yaml."""
+    label: str
+    path: str
+    line: int | None
+    what: str
+    """What was seen, in a few words: `calls mlflow.log_metric`, `uv.lock`, `runs pytest`."""
+    kind: str
+    """`import`, `call`, `decorator`, `base`, `string`, `file`, `command`, `action`, `config`,
+    `content`."""
+    call: Call | None = None
+    """The call, when a call was seen (its arguments matter to some checks)."""
+
+
+def _dotted_regex(patterns: Iterable[str]) -> re.Pattern[str] | None:
+    alternatives = []
+    for pattern in patterns:
+        parts = []
+        for segment in pattern.replace("()", "").split("."):
+            if segment == "**":
+                parts.append(r"[^.]+(?:\.[^.]+)*")
+            elif segment == "*":
+                parts.append(r"[^.]+")
+            else:
+                parts.append(re.escape(segment).replace(r"\*", r"[^.]*"))
+        alternatives.append(r"\.".join(parts))
+    return re.compile("^(?:" + "|".join(alternatives) + ")$") if alternatives else None
+
+
+def _words(patterns: Iterable[str]) -> set[str]:
+    """The literal name a text must contain for a dotted pattern to match in it."""
+    found = set()
+    for pattern in patterns:
+        literal = [s for s in pattern.replace("()", "").split(".") if "*" not in s]
+        if literal:
+            found.add(literal[-1])
+    return found
+
+
+def normalised(name: str) -> str:
+    """A callee name without call and subscript marks (`a.B().c` is `a.B.c`)."""
+    return name.replace("()", "").replace("[]", "")
+
+
+@dataclass(frozen=True)
+class _CodeMatcher:
+    """The code part of one signal: what calls, decorators, bases, imports and strings match."""
+
+    tool: Tool
+    signal: Signal
+
+    @cached_property
+    def calls(self) -> re.Pattern[str] | None:
+        return _dotted_regex(self.signal.calls)
+
+    @cached_property
+    def decorators(self) -> re.Pattern[str] | None:
+        return _dotted_regex(self.signal.decorators)
+
+    @cached_property
+    def bases(self) -> re.Pattern[str] | None:
+        return _dotted_regex(self.signal.bases)
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        """A module must mention one of these to be worth parsing for this signal."""
+        s = self.signal
+        found = _words((*s.calls, *s.decorators, *s.bases)) | set(s.keywords) | \
+            set(s.decorator_keywords) | {i.split(".")[0] for i in s.imports} | set(s.strings)  # fmt: skip
+        return tuple(sorted(found))
+
+    @property
+    def active(self) -> bool:
+        s = self.signal
+        return bool(s.calls or s.keywords or s.decorators or s.decorator_keywords or s.bases
+                    or s.imports or s.strings)  # fmt: skip
+
+    def in_scope(self, module: Module) -> bool:
+        if self.signal.anywhere or self.signal.imports or not self.tool.roots:
+            return True
+        return module.imports_any(*self.tool.roots)
+
+    def sightings(self, module: Module) -> list[Sighting]:
+        if not module.mentions(*self.words):
+            return []
+        records = module.records
+        if not records.calls and not records.imports and not records.strings:
+            return []
+        if not self.in_scope(module):
+            return []
+        s, tool, found = self.signal, self.tool, []
+
+        def add(line: int | None, what: str, kind: str, call: Call | None = None) -> None:
+            found.append(Sighting(s.practice, tool.id, tool.label, module.path, line, what, kind, call))
+
+        for imported in records.imports if s.imports else ():
+            if any(imported.module == i or imported.module.startswith(i + ".") for i in s.imports):
+                add(imported.line, f"imports {imported.module}", "import")
+                break
+        if s.calls or s.keywords:
+            keywords = set(s.keywords)
+            for call in records.calls:
+                if self.calls is not None and not self.calls.match(normalised(call.name)):
+                    continue
+                if keywords and not keywords & set(call.keywords):
+                    continue
+                shown = f"calls {call.name}" + (f"({', '.join(sorted(keywords & set(call.keywords)))}=)"
+                                                if keywords else "")  # fmt: skip
+                add(call.line, shown, "call", call)
+        if self.decorators is not None or s.decorator_keywords:
+            wanted = set(s.decorator_keywords)
+            for function in records.functions:
+                if self.decorators is not None and not any(self.decorators.match(normalised(d))
+                                                           for d in function.decorators):  # fmt: skip
+                    continue
+                if wanted and not wanted & function.decorator_keywords:
+                    continue
+                add(function.line, f"@{function.decorators[0] if function.decorators else ''} "
+                                   f"{function.name}".strip(), "decorator")  # fmt: skip
+        if self.bases is not None:
+            for cls in records.classes:
+                if any(self.bases.match(normalised(b)) for b in cls.bases):
+                    add(cls.line, f"class {cls.name}({', '.join(cls.bases)})", "base")
+        for text, line in records.strings if s.strings else ():
+            if any(w in text for w in s.strings):
+                add(line, f"string {text[:60]!r}", "string")
+        return found
+
+
+def _glob(pattern: str) -> re.Pattern[str]:
+    return re.compile(fnmatch.translate(pattern), re.I)
+
+
+@dataclass(frozen=True)
+class _CommandPattern:
+    program: str
+    words: tuple[str, ...]
+
+    def matches(self, command: Command) -> bool:
+        if command.program != self.program and not fnmatch.fnmatchcase(command.program, self.program):
+            return False
+        position = 0
+        for word in self.words:
+            while position < len(command.args) and not fnmatch.fnmatchcase(command.args[position], word):
+                position += 1
+            if position == len(command.args):
+                return False
+            position += 1
+        return True
+
+
+class Recogniser:
+    """The tools table compiled once, matched against records on demand."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+
+    @cached_property
+    def _signals(self) -> list[tuple[Tool, Signal]]:
+        return [(tool, signal) for tool in self.knowledge.tools for signal in tool.signals]
+
+    def signals(self, practice: str) -> list[tuple[Tool, Signal]]:
+        return [(t, s) for t, s in self._signals if s.practice == practice]
+
+    @cached_property
+    def _code(self) -> dict[str, list[_CodeMatcher]]:
+        found: dict[str, list[_CodeMatcher]] = {}
+        for tool, signal in self._signals:
+            matcher = _CodeMatcher(tool, signal)
+            if matcher.active:
+                found.setdefault(signal.practice, []).append(matcher)
+        return found
+
+    def in_module(self, module: Module, practice: str) -> list[Sighting]:
+        """Sightings of `practice` in one module's code."""
+        return [s for m in self._code.get(practice, ()) for s in m.sightings(module)]
+
+    def code_words(self, practice: str) -> tuple[str, ...]:
+        """Words one of which a module must contain to show `practice` in code."""
+        return tuple(sorted({w for m in self._code.get(practice, ()) for w in m.words}))
+
+    # -- files ---------------------------------------------------------------------------------------
+
+    @cached_property
+    def _files(self) -> list[tuple[Tool, Signal, list[tuple[re.Pattern[str], bool]]]]:
+        found = []
+        for tool, signal in self._signals:
+            if signal.files:
+                found.append((tool, signal, [(_glob(p), "/" in p) for p in signal.files]))
+        return found
+
+    def file_signals(self, logical: str) -> list[tuple[Tool, Signal]]:
+        """The signals whose file globs match a file's logical path."""
+        name = logical.rsplit("/", 1)[-1]
+        return [
+            (tool, signal)
+            for tool, signal, globs in self._files
+            if any(g.match(logical) if full else g.match(name) for g, full in globs)
+        ]
+
+    # -- commands and actions -------------------------------------------------------------------------
+
+    @cached_property
+    def _commands(self) -> list[tuple[Tool, Signal, list[_CommandPattern]]]:
+        found = []
+        for tool, signal in self._signals:
+            patterns = []
+            for text in signal.commands:
+                program, *words = text.split()
+                patterns.append(_CommandPattern(program, tuple(words)))
+            if patterns:
+                found.append((tool, signal, patterns))
+        return found
+
+    def command_signals(self, command: Command) -> list[tuple[Tool, Signal]]:
+        """The tools and practices a command shows (`pytest` runs tests...)."""
+        return [(t, s) for t, s, patterns in self._commands if any(p.matches(command) for p in patterns)]
+
+    def action_signals(self, uses: str) -> list[tuple[Tool, Signal]]:
+        """The tools and practices a CI step's `uses:` / `task:` reference shows."""
+        reference = uses.split("@", 1)[0].lower()
+        return [
+            (tool, signal)
+            for tool, signal in self._signals
+            for action in signal.actions
+            if reference == action.lower() or reference.startswith(action.lower() + "/")
+            or (action.startswith("task:") and reference.startswith(action.lower()))
+        ]
+
+    # -- configuration and content ---------------------------------------------------------------------
+
+    def config_signals(self, key: str) -> list[tuple[Tool, Signal]]:
+        """Signals naming a configuration table: `pyproject:tool.ruff`, `ini:flake8`."""
+        return [(t, s) for t, s in self._signals for c in s.config if key == c or key.startswith(c + ".")]
+
+    @cached_property
+    def content_signals(self) -> list[tuple[Tool, Signal, list[list[tuple[str, str, str]]]]]:
+        """Signals with YAML/JSON content conditions, compiled to (op, path, value) lists."""
+        found = []
+        for tool, signal in self._signals:
+            if signal.content and not signal.files:
+                found.append((tool, signal, [_conditions(c) for c in signal.content]))
+        return found
+
+    @cached_property
+    def content_words(self) -> tuple[str, ...]:
+        """A YAML or JSON file must contain one of these to be worth parsing for content."""
+        words = set()
+        for _, _, alternatives in self.content_signals:
+            for conditions in alternatives:
+                op, path, value = conditions[0]
+                words.add(value if op == "~" and not path else path.split(".")[-1].strip("*") or value)
+        return tuple(sorted(w for w in words if w))
+
+    @cached_property
+    def text_signals(self) -> list[tuple[Tool, Signal, list[re.Pattern[str]]]]:
+        return [(t, s, [_glob(p) for p in s.files]) for t, s in self._signals if s.files and s.text]
+
+
+def _conditions(text: str) -> list[tuple[str, str, str]]:
+    """`key:a.b & a.c=VALUE & a.d~TEXT & ~TEXT` as (op, path, value) triples."""
+    found = []
+    for part in (p.strip() for p in text.split("&")):
+        if part.startswith("key:"):
+            found.append(("key", part[4:], ""))
+        elif "=" in part and "~" not in part.split("=", 1)[0]:
+            path, value = part.split("=", 1)
+            found.append(("=", path.strip(), value.strip()))
+        elif "~" in part:
+            path, value = part.split("~", 1)
+            found.append(("~", path.strip(), value.strip()))
+    return found
+
+
+def _walk(value: Any, path: list[str]) -> list[Any]:
+    """The values at a dotted path (`*` any key or index) of a parsed document."""
+    if not path:
+        return [value]
+    head, rest = path[0], path[1:]
+    if isinstance(value, dict):
+        if head == "*":
+            return [v for item in value.values() for v in _walk(item, rest)]
+        return _walk(value[head], rest) if head in value else []
+    if isinstance(value, list) and head == "*":
+        return [v for item in value for v in _walk(item, rest)]
+    return []
+
+
+def _strings_in(value: Any, depth: int = 0) -> Iterable[str]:
+    if depth > 50:
+        return
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(key, str):
+                yield key
+            yield from _strings_in(item, depth + 1)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings_in(item, depth + 1)
+
+
+def _holds(document: Any, conditions: list[tuple[str, str, str]]) -> bool:
+    for op, path, value in conditions:
+        values = _walk(document, path.split(".")) if path else [document]
+        if op == "key":
+            if not values:
+                return False
+        elif op == "=":
+            if not any(isinstance(v, str | int | bool) and str(v) == value for v in values):
+                return False
+        elif not any(value in s for v in values for s in _strings_in(v)):
+            return False
+    return True
+
+
+def content_matches(document: Any, conditions: list[tuple[str, str, str]]) -> bool:
+    """Whether a parsed YAML/JSON document (or any document of a multi-document file) holds."""
+    documents = document if isinstance(document, list) and document and \
+        all(isinstance(d, dict) for d in document) else [document]  # fmt: skip
+    return any(_holds(d, conditions) for d in documents)
+
+
+def is_literal(value: Any) -> bool:
+    """Whether a call argument is a literal written in the code (not computed)."""
+    return value is not None and not isinstance(value, Source)
