@@ -15,7 +15,6 @@ from mlops_standards.config import ProjectConfig
 from mlops_standards.scan.facts import Facts
 
 BATCH, REAL_TIME = "batch", "real-time"
-PREDICT_CALLS = ("predict", "predict_proba", "batch_predict", "score_batch")
 BATCH_NAMES = ("batch_inference", "batch_scoring", "batch_predict", "batch-inference", "batch-scoring",
                "scoring_batch", "batch_score", "score_batch")  # fmt: skip
 
@@ -57,9 +56,9 @@ def _batch(facts: Facts) -> list[Evidence]:
     writers = {s.path for s in facts.sightings("batch-writing")}
     steps = {s.path for s in facts.sightings("pipeline-step")}
     for module in facts.source_modules:
-        if module.notebook or module.path.startswith(("tests/", "test/")) or not module.mentions("predict"):
+        if module.notebook or not module.mentions(*facts.markers.prediction_calls):
             continue
-        predicts = [c for c in module.records.calls if c.leaf in PREDICT_CALLS]
+        predicts = [c for c in module.records.calls if c.leaf in facts.markers.prediction_calls]
         named = any(name in module.path.lower() for name in BATCH_NAMES)
         if predicts and (module.path in writers or module.path in steps or named):
             found.append(Evidence(module.path, predicts[0].line, "scores a batch and writes the predictions"))

@@ -17,7 +17,7 @@ MARKUP = re.compile(r"`[^`]*`|\[[^\]]*\]\([^)]*\)|[*_#>|:\-=~]+|<[^>]*>")
 CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 HEADING_NOISE = re.compile(r"\([^)]*\)|\]\([^)]*\)|[^\w\s'/-]")
 FIELDS = ("placeholders", "sections", "random_sources", "ml_words", "delivery", "gate",
-          "environments", "deployment_files")
+          "environments", "deployment_files", "prediction_calls")
 
 
 class MarkersError(Exception):
@@ -41,6 +41,8 @@ class Markers:
     gate: dict[str, tuple[str, ...]] = field(default_factory=dict)
     environments: dict[str, tuple[str, ...]] = field(default_factory=dict)
     deployment_files: tuple[str, ...] = ()
+    prediction_calls: tuple[str, ...] = ()
+    """Call names that make predictions (`predict`, `predict_proba`, `score_batch`...)."""
 
     @cached_property
     def _environment_names(self) -> dict[str, str]:
@@ -145,7 +147,8 @@ def parse_markers(data: Any) -> Markers:
                    tuple(str(d) for d in data.get("delivery") or ()),
                    {k: tuple(str(w) for w in v) for k, v in (data.get("gate") or {}).items()},
                    {k: tuple(str(w) for w in v) for k, v in (data.get("environments") or {}).items()},
-                   tuple(str(d) for d in data.get("deployment_files") or ()))  # fmt: skip
+                   tuple(str(d) for d in data.get("deployment_files") or ()),
+                   tuple(str(c) for c in data.get("prediction_calls") or ()))  # fmt: skip
 
 
 def load_markers(path: str | Path) -> Markers:

@@ -7,7 +7,7 @@ kind of section is markers.yaml's.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from mlops_standards.catalog.markers import Markers
@@ -140,3 +140,17 @@ def in_modules(sightings: Iterable[Sighting], paths: set[str]) -> list[Sighting]
 def module_steps(module: Module, markers: Markers) -> set[str]:
     """The ML steps a module's path names (`data`, `training`, `serving`)."""
     return markers.steps_named(module.path.rsplit(".", 1)[0])
+
+
+def training_modules(sightings: Callable[[str], list[Sighting]], modules: dict[str, Module],
+                     markers: Markers) -> set[str]:  # fmt: skip
+    """Modules that train a model: a training call, an autolog, or a call named for training
+    alone (`train(...)`, `fit_model(...)`; `train_test_split` splits data)."""
+    found = modules_with(sightings("training"))
+    found |= {s.path for s in sightings("model-logging") if "autolog" in s.what}
+    for path, module in modules.items():
+        if path in found or not module.mentions("train", "fit"):
+            continue
+        if any(markers.steps_named(call.leaf) == {"training"} for call in module.records.calls):
+            found.add(path)
+    return found

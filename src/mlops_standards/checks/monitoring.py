@@ -5,17 +5,25 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from mlops_standards.catalog.markers import Markers
-from mlops_standards.scan.python import Module
+from mlops_standards.scan.python import Module, Source
 from mlops_standards.scan.recognise import Sighting
 
-from .judge import computed, first_per_path, looked, modules_with, random_value, seen, verdict
+from .judge import (
+    computed,
+    first_per_path,
+    looked,
+    modules_with,
+    random_value,
+    seen,
+    training_modules,
+    verdict,
+)
 from .outcome import Evidence, Outcome, passed
 from .registry import check
 
 Sightings = Callable[[str], list[Sighting]]
 TIMING = ("perf_counter", "monotonic", "time.time", "elapsed", "latency", "duration", "process_time")
 VERSION_WORDS = ("model_version", "model_uri", "run_id", "model_id", "model_name", "version")
-METRIC_CALLS = ("log_metric", "log_metrics", "report_scalar", "log_scalar", "evaluate")
 ASSIGNMENT_WORDS = ("variant", "bucket", "treatment", "arm", "cohort", "experiment")
 
 
@@ -54,38 +62,38 @@ def batch_delivery_monitored(sightings: Sightings, source_modules: list[Module],
 
 
 @check("MON-005", requires={"TR-004"})
-def evaluation_metrics_logged(sightings: Sightings, markers: Markers) -> Outcome:
-    training = modules_with(sightings("training")) | modules_with(sightings("pipeline-step"))
+def evaluation_metrics_logged(sightings: Sightings, module_index: dict[str, Module],
+                              markers: Markers) -> Outcome:  # fmt: skip
+    training = training_modules(sightings, module_index, markers) | modules_with(sightings("model-evaluation"))
     found = []
-    for s in sightings("experiment-tracking"):
-        if s.kind == "content" and "evaluate" in s.what:
+    for s in sightings("metric-logging"):
+        if s.kind == "content" or (s.call is not None and s.call.leaf == "evaluate"):
             found.append(seen(s))
-        elif s.call is not None and s.call.leaf in METRIC_CALLS and (s.path in training or s.call.leaf == "evaluate"):
-            values = [*s.call.args[1:2], *(v for v in s.call.args[:1] if isinstance(v, dict))]
-            values += [s.call.keywords[k] for k in ("value", "metrics") if k in s.call.keywords]
-            if s.call.leaf == "evaluate" or any(computed(v, markers) and not random_value(v, markers)
-                                                for v in values):  # fmt: skip
+        elif s.call is not None and s.path in training:
+            # A metric is a measurement: computed from the run, not a literal or a random draw.
+            values = [v for v in (*s.call.args, *s.call.keywords.values()) if not isinstance(v, str)
+                      or isinstance(v, Source)]  # fmt: skip
+            if any(computed(v, markers) and not random_value(v, markers) for v in values):
                 found.append(seen(s))
-    return verdict(first_per_path(found), looked("training code", "experiment-tracking",
+    return verdict(first_per_path(found), looked("training code", "metric-logging",
                                                  detail="evaluation metrics logged with each training run"))  # fmt: skip
 
 
 @check("MON-007")
 def drift_detected_with_alerts(sightings: Sightings, module_index: dict[str, Module]) -> Outcome:
-    failure_hooks = [seen(s) for s in sightings("failure-hook")]
-    detectors = modules_with(s for s in sightings("drift-detection") if not s.path.startswith("tests/"))
+    detectors = modules_with(sightings("drift-detection"))
     alerting = modules_with(sightings("alerting"))
-    for path in sorted(detectors):
-        if path in alerting:
-            return passed(Evidence(path, None, "drift detected and alerted"))
-        module = module_index.get(path)
-        gates = [r for r in module.records.raises if r.guards] if module is not None else []
-        if gates and failure_hooks and alerting:
-            # A failing drift gate stops the pipeline, whose failure hook alerts people.
-            return passed(Evidence(path, gates[0].line, "drift gate raises"), failure_hooks[0])
+    found = [Evidence(path, None, "drift detected and alerted") for path in sorted(detectors & alerting)]
+    # A drift gate that fails the pipeline run, whose failure hook alerts people.
+    hooks = [seen(s) for s in sightings("failure-hook")]
+    gates = [(m.path, r) for m in module_index.values() if detectors and m.mentions("drift")
+             and not m.is_test for r in m.records.raises if r.guards]  # fmt: skip
+    if gates and hooks and alerting:
+        found.append(Evidence(gates[0][0], gates[0][1].line, "drift gate fails the run"))
+        found.append(hooks[0])
     where = [Evidence(p, None, "drift computed, no alert") for p in sorted(detectors)[:3]]
-    return verdict([], *where, looked("*.py, *.ipynb", "drift-detection", "alerting",
-                                      detail="drift compared with the training reference, with an alert"))  # fmt: skip
+    return verdict(found, *where, looked("*.py, *.ipynb", "drift-detection", "alerting",
+                                         detail="drift compared with the training reference, with an alert"))  # fmt: skip
 
 
 @check("MON-011")
@@ -100,16 +108,17 @@ def ab_assignment_sticky(sightings: Sightings, module_index: dict[str, Module]) 
 
 
 @check("MON-012")
-def predictions_stored(sightings: Sightings, module_index: dict[str, Module]) -> Outcome:
-    found = [seen(s) for s in sightings("prediction-capture") if s.kind != "decorator"]
-    steps = modules_with(sightings("pipeline-step"))
-    writers = modules_with(sightings("batch-writing")) | steps
-    for path in sorted(writers):
+def predictions_stored(sightings: Sightings, module_index: dict[str, Module], markers: Markers) -> Outcome:
+    found = [seen(s) for s in sightings("prediction-capture")]
+    writers = modules_with(sightings("batch-writing"))
+    # Steps whose outputs the platform versions and links to the model version (ZenML).
+    versioned = modules_with(s for s in sightings("data-versioning") if s.kind == "decorator")
+    for path in sorted(writers | versioned):
         module = module_index.get(path)
-        if module is None or module.is_test or not module.mentions("predict"):
+        if module is None or module.is_test or not module.mentions(*markers.prediction_calls):
             continue
-        predicts = [c for c in module.records.calls if c.leaf in ("predict", "predict_proba", "transform_batch")]
-        if predicts and module.mentions(*VERSION_WORDS):
+        predicts = [c for c in module.records.calls if c.leaf in markers.prediction_calls]
+        if predicts and (path in versioned or module.mentions(*VERSION_WORDS)):
             found.append(Evidence(path, predicts[0].line, "predictions stored with the model version"))
     return verdict(first_per_path(found), looked("serving and scoring code", "prediction-capture",
                                                  detail="each prediction stored with its inputs and model version"))  # fmt: skip

@@ -111,16 +111,26 @@ class StepCoverage:
             steps |= self._program_steps(reached.module)
         return steps
 
+    def _test_calls(self, module: Module) -> list[tuple[Function, Call]]:
+        """Calls each test makes, and those of the module's own helpers it calls (one level)."""
+        records = module.records
+        helpers = {f.name for f in records.functions if not f.is_test}
+        by_function: dict[str, list[Call]] = {}
+        for call in records.calls:
+            by_function.setdefault(call.function or "", []).append(call)
+        found = []
+        for test in (f for f in records.functions if f.is_test and f.substantive):
+            for call in by_function.get(test.name, []):
+                found.append((test, call))
+                if call.name in helpers:
+                    found += [(test, inner) for inner in by_function.get(call.name, [])]
+        return found
+
     def covered(self) -> dict[str, Evidence]:
         """Step -> the first test that exercises it."""
         found: dict[str, Evidence] = {}
         for module in self.test_modules:
-            records = module.records
-            tests = {f.name: f for f in records.functions if f.is_test and f.substantive}
-            for call in records.calls:
-                test = tests.get(call.function or "")
-                if test is None:
-                    continue
+            for test, call in self._test_calls(module):
                 steps = self._call_steps(call)
                 if call.name.startswith(("subprocess.", "os.system")):
                     steps |= self._run_steps(module, call)

@@ -14,6 +14,7 @@ from mlops_standards.scan.recognise import Sighting
 
 from .judge import (
     computed,
+    training_modules,
     first_per_path,
     in_modules,
     logged_items,
@@ -31,6 +32,7 @@ NOT_PULL_REQUESTS = frozenset(TRIGGERS) - {PULL_REQUEST}
 COMMIT_KEYS = ("commit", "sha", "git", "revision", "build_id", "buildid", "source_version")
 DATA_KEYS = ("hash", "digest", "signature", "checksum", "fingerprint", "sha", "data_version",
              "dataset_version", "data_snapshot")  # fmt: skip
+SEED_KEYWORDS = ("random_state", "seed", "random_seed")
 LOG_CALLS = ("set_tag", "set_tags", "log_param", "log_params", "log_dict", "update", "log")
 
 
@@ -51,11 +53,11 @@ def lock_file_committed(sightings: Sightings, requirements: list[RequirementLine
     locks = [seen(s, f"lock file ({s.label})") for s in sightings("lock-file")]
     if locks:
         return passed(*locks[:3])
-    loose = first_per_path(Evidence(r.path, r.line, f"not pinned: {r.text}") for r in requirements
-                           if not r.pinned)  # fmt: skip
-    if requirements and not loose:
-        files = first_per_path(Evidence(r.path, None, "every requirement pinned") for r in requirements)
-        return passed(*files)
+    # The product's own requirements: those at the root when there are any, else all of them.
+    own = [r for r in requirements if "/" not in r.path] or requirements
+    loose = first_per_path(Evidence(r.path, r.line, f"not pinned: {r.text}") for r in own if not r.pinned)
+    if own and not loose:
+        return passed(*first_per_path(Evidence(r.path, None, "every requirement pinned") for r in own))
     return failed(*loose, looked(".", "lock-file", detail="a lock file or requirements pinned with =="))
 
 
@@ -65,14 +67,9 @@ def environment_defined_as_code(sightings: Sightings) -> Outcome:
                    looked(".", "runtime-environment", detail="a container, conda or platform environment"))  # fmt: skip
 
 
-def training_modules(sightings: Sightings) -> set[str]:
-    """Modules that train a model, by the training calls in them."""
-    return modules_with(sightings("training"))
-
-
 @check("TR-004")
-def experiments_tracked(sightings: Sightings) -> Outcome:
-    training = training_modules(sightings)
+def experiments_tracked(sightings: Sightings, module_index: dict[str, Module], markers: Markers) -> Outcome:
+    training = training_modules(sightings, module_index, markers)
     tracking = sightings("experiment-tracking")
     found = [seen(s) for s in sightings("tracker-integration")]
     found += [seen(s) for s in tracking
@@ -156,6 +153,11 @@ def _drawn_seeds(modules: list[Module], markers: Markers) -> list[Evidence]:
     for module in modules:
         if not module.mentions("seed", "random_state"):
             continue
+        for call in module.records.calls:
+            for key in SEED_KEYWORDS:
+                value = call.keywords.get(key)
+                if isinstance(value, Source) and markers.is_random(value):
+                    found.append(Evidence(module.path, call.line, f"seed drawn at random: {key}={value}"))
         for assignment in module.records.assignments:
             if ("seed" in assignment.target.lower() or "random_state" in assignment.target.lower()) \
                     and markers.is_random(assignment.source):  # fmt: skip
@@ -193,11 +195,11 @@ def _trains(path: str, modules: dict[str, Module], training: set[str]) -> bool:
 
 
 @check("TR-010")
-def training_pipeline_automated(sightings: Sightings, jobs_running: JobsRunning,
+def training_pipeline_automated(sightings: Sightings, jobs_running: JobsRunning, markers: Markers,
                                 module_index: dict[str, Module], structured_text: Callable[[str], str],
                                 task_definitions: list[Task], task_reach: Callable[[Task], Reach],
                                 command_sightings: Callable[..., list[Sighting]]) -> Outcome:  # fmt: skip
-    training = training_modules(sightings)
+    training = training_modules(sightings, module_index, markers)
     found = []
     for s in sightings("pipeline"):
         if s.kind in ("call", "decorator", "base", "import"):

@@ -171,7 +171,7 @@ class Facts:
         """Path -> module, for every readable Python module and notebook."""
         found = {}
         for path in self.paths:
-            if path.endswith(PYTHON_SUFFIXES) and not self.logical[path].endswith(".pyc"):
+            if self.logical[path].endswith(PYTHON_SUFFIXES) or path.endswith(PYTHON_SUFFIXES):
                 parsed = self.repo.module(path)
                 if parsed.ok and parsed.value is not None:
                     found[path] = parsed.value
@@ -186,7 +186,7 @@ class Facts:
     def unreadable_python(self) -> list[ParseError]:
         """Python files and notebooks that could not be read (binary, too large, bad JSON)."""
         return [self.repo.errors[p] for p in self.paths
-                if p.endswith(PYTHON_SUFFIXES) and p in self.repo.errors]  # fmt: skip
+                if self.logical[p].endswith(PYTHON_SUFFIXES) and p in self.repo.errors]  # fmt: skip
 
     @cached_property
     def source_modules(self) -> list[Module]:
@@ -206,7 +206,8 @@ class Facts:
 
     @cached_property
     def document_paths(self) -> list[str]:
-        return [p for p in self.paths if p.lower().endswith(DOCUMENT_SUFFIXES)]
+        return [p for p in self.paths if self.logical[p].lower().endswith(DOCUMENT_SUFFIXES)
+                or p.lower().endswith(DOCUMENT_SUFFIXES)]  # fmt: skip
 
     def documents(self, *words: str) -> list[Document]:
         """Documents whose text mentions one of `words` (case-insensitive); all without words."""

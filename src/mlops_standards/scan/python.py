@@ -169,8 +169,9 @@ def _trivial(statement: ast.stmt) -> bool:
 class _Reader(ast.NodeVisitor):
     """One pass over a tree, collecting raw records; names are resolved afterwards."""
 
-    def __init__(self, is_test_module: bool) -> None:
+    def __init__(self, is_test_module: bool, package: str = "") -> None:
         self.is_test_module = is_test_module
+        self.package = package
         self.aliases: dict[str, str] = {}
         self.assigned: dict[str, str] = {}
         self.literals: dict[str, Any] = {}
@@ -196,10 +197,20 @@ class _Reader(ast.NodeVisitor):
             self.aliases[alias.asname or top] = alias.name if alias.asname else top
 
     def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
-        if node.module and not node.level:
-            self.imports.append(Import(node.module, node.lineno))
+        module = node.module
+        if node.level:  # `from .training import x`: relative to this module's package
+            parts = self.package.split(".") if self.package else []
+            base = parts[: len(parts) - node.level + 1] if node.level > 1 else parts
+            module = ".".join([*base, *([node.module] if node.module else [])]) or None
+            if module and not node.module:  # `from . import training`
+                for alias in node.names:
+                    self.imports.append(Import(f"{module}.{alias.name}", node.lineno))
+                    self.aliases[alias.asname or alias.name] = f"{module}.{alias.name}"
+                return
+        if module:
+            self.imports.append(Import(module, node.lineno))
             for alias in node.names:
-                self.aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+                self.aliases[alias.asname or alias.name] = f"{module}.{alias.name}"
 
     def _assign(self, targets: list[ast.expr], value: ast.expr | None) -> None:
         # Flow-insensitive, as a quick reader is: a name ever assigned from a call is that
@@ -209,6 +220,11 @@ class _Reader(ast.NodeVisitor):
                 if name := dotted(target):
                     self.assigned[name] = f"{callee}()"
                     self.assignment_lines.append((name, f"{callee}()", value.lineno))
+        elif isinstance(value, ast.Attribute) and (chain := dotted(value)) and "()" in chain:
+            # An object reached from a call: `alerter = Client().active_stack.alerter`.
+            for target in targets:
+                if (name := dotted(target)) and name not in self.assigned:
+                    self.assigned[name] = chain
         elif isinstance(value, ast.List | ast.Tuple) and value.elts:
             # A command line kept in a variable: `call = [sys.executable, "run.py"]`.
             words = [e.value if isinstance(e, ast.Constant) and isinstance(e.value, str)
@@ -343,9 +359,12 @@ def _compare_words(test: ast.expr) -> tuple[str, ...]:
     return tuple(words)
 
 
-def summarise(tree: ast.Module, is_test_module: bool) -> Summary:
-    """The records of a parsed module, with names resolved."""
-    reader = _Reader(is_test_module)
+def summarise(tree: ast.Module, is_test_module: bool, package: str = "") -> Summary:
+    """The records of a parsed module, with names resolved.
+
+    `package` is the dotted package the module is in, for its relative imports.
+    """
+    reader = _Reader(is_test_module, package)
     reader.visit(tree)
 
     def resolve(name: str, depth: int = 0) -> str:
@@ -436,7 +455,7 @@ def _assignment(assigned: dict[str, str], name: str) -> tuple[str, str] | None:
     for cut in range(len(parts) - 1, 0, -1):
         prefix = ".".join(parts[:cut])
         target = assigned.get(prefix)
-        if target and target.endswith("()"):
+        if target and "()" in target:
             return target, ".".join(parts[cut:])
     return None
 
@@ -466,23 +485,33 @@ class Module:
         return self.kind == "notebook"
 
     @property
+    def package(self) -> str:
+        """The dotted package the module sits in, by its folders (`src.pkg` for `src/pkg/a.py`)."""
+        return ".".join(self.path.split("/")[:-1])
+
+    @property
     def is_test(self) -> bool:
         """Whether this is a test module by its name (`test_*.py`, `*_test.py`)."""
         return bool(TEST_FILE.search(self.path.removesuffix(".tmpl")))
 
     @cached_property
     def parsed(self) -> Summary | str:
-        """The module's records, or why it could not be parsed."""
-        try:
-            return summarise(ast.parse(self.text, filename=self.path), self.is_test)
-        except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
-            problem = error
+        """The module's records, or why it could not be parsed.
+
+        A module that does not parse is tried again with IPython magics commented out (as
+        Databricks and Jupyter sources carry them), and a template rendered neutrally first.
+        """
+        attempts = [self.text, without_magics(self.text)]
         if self.template:
+            attempts += [render_neutral(self.text), without_magics(render_neutral(self.text))]
+        problem: Exception | None = None
+        for text in dict.fromkeys(attempts):
             try:
-                rendered = ast.parse(render_neutral(self.text), filename=self.path)
-                return summarise(rendered, self.is_test)
-            except (SyntaxError, ValueError, RecursionError, MemoryError):
-                return TEMPLATE_SYNTAX
+                return summarise(ast.parse(text, filename=self.path), self.is_test, self.package)
+            except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
+                problem = problem or error
+        if self.template:
+            return TEMPLATE_SYNTAX
         what = "notebook code" if self.notebook else "Python"
         return f"not valid {what}: {problem}"
 
@@ -518,6 +547,14 @@ class Module:
 EMPTY = Summary()
 
 
+MAGIC = re.compile(r"(?m)^(\s*)([%!?])")
+
+
+def without_magics(text: str) -> str:
+    """Python text with IPython magics and shell escapes (`%pip`, `!ls`) commented out."""
+    return MAGIC.sub(r"\1#\2", text)
+
+
 def notebook_source(notebook: dict) -> str:
     """The code cells of a notebook joined into one module; IPython magics are commented out."""
     cells = []
@@ -527,5 +564,5 @@ def notebook_source(notebook: dict) -> str:
         source = cell.get("source", "")
         text = "".join(source) if isinstance(source, list) else str(source)
         # `%pip install x` and `!ls` are not Python; keep the line count, drop the syntax.
-        cells.append(re.sub(r"(?m)^(\s*)([%!?])", r"\1#\2", text))
+        cells.append(without_magics(text))
     return "\n\n".join(cells)

@@ -43,6 +43,9 @@ def _dotted_regex(patterns: Iterable[str]) -> re.Pattern[str] | None:
     alternatives = []
     for pattern in patterns:
         parts = []
+        leading_any = pattern.startswith("**.")
+        if leading_any:  # `**.alerter.post` also matches a bare `alerter.post`
+            pattern = pattern[3:]
         for segment in pattern.replace("()", "").split("."):
             if segment == "**":
                 parts.append(r"[^.]+(?:\.[^.]+)*")
@@ -50,7 +53,7 @@ def _dotted_regex(patterns: Iterable[str]) -> re.Pattern[str] | None:
                 parts.append(r"[^.]+")
             else:
                 parts.append(re.escape(segment).replace(r"\*", r"[^.]*"))
-        alternatives.append(r"\.".join(parts))
+        alternatives.append((r"(?:[^.]+\.)*" if leading_any else "") + r"\.".join(parts))
     return re.compile("^(?:" + "|".join(alternatives) + ")$") if alternatives else None
 
 
@@ -265,7 +268,7 @@ class Recogniser:
         """Signals with YAML/JSON content conditions, compiled to (op, path, value) lists."""
         found = []
         for tool, signal in self._signals:
-            if signal.content and not signal.files:
+            if signal.content:
                 found.append((tool, signal, [_conditions(c) for c in signal.content]))
         return found
 
