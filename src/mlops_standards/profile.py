@@ -15,8 +15,6 @@ from mlops_standards.config import ProjectConfig
 from mlops_standards.scan.facts import Facts
 
 BATCH, REAL_TIME = "batch", "real-time"
-BATCH_NAMES = ("batch_inference", "batch_scoring", "batch_predict", "batch-inference", "batch-scoring",
-               "scoring_batch", "batch_score", "score_batch")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -55,11 +53,13 @@ def _batch(facts: Facts) -> list[Evidence]:
              if "batch" in s.what]  # fmt: skip
     writers = {s.path for s in facts.sightings("batch-writing")}
     steps = {s.path for s in facts.sightings("pipeline-step")}
+    web = {s.path for s in facts.sightings("http-serving")}
     for module in facts.source_modules:
-        if module.notebook or not module.mentions(*facts.markers.prediction_calls):
+        if module.notebook or module.path in web or not module.mentions(*facts.markers.prediction_calls):
             continue
         predicts = [c for c in module.records.calls if c.leaf in facts.markers.prediction_calls]
-        named = any(name in module.path.lower() for name in BATCH_NAMES)
+        # Scoring code outside a web service, named for it: a batch job (`jobs/inference.py`).
+        named = "serving" in facts.markers.steps_named(module.path.rsplit(".", 1)[0])
         if predicts and (module.path in writers or module.path in steps or named):
             found.append(Evidence(module.path, predicts[0].line, "scores a batch and writes the predictions"))
     return found

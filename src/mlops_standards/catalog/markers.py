@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from collections.abc import Iterable
 from typing import Any
 
 import yaml
@@ -17,7 +18,7 @@ MARKUP = re.compile(r"`[^`]*`|\[[^\]]*\]\([^)]*\)|[*_#>|:\-=~]+|<[^>]*>")
 CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 HEADING_NOISE = re.compile(r"\([^)]*\)|\]\([^)]*\)|[^\w\s'/-]")
 FIELDS = ("placeholders", "sections", "random_sources", "ml_words", "delivery", "gate",
-          "environments", "deployment_files", "prediction_calls")
+          "environments", "deployment_files", "prediction_calls", "ab_assignment")
 
 
 class MarkersError(Exception):
@@ -43,6 +44,12 @@ class Markers:
     deployment_files: tuple[str, ...] = ()
     prediction_calls: tuple[str, ...] = ()
     """Call names that make predictions (`predict`, `predict_proba`, `score_batch`...)."""
+    ab_assignment: tuple[str, ...] = ()
+
+    def names_any(self, names: Iterable[str], vocabulary: Iterable[str]) -> bool:
+        """Whether any of `names` (identifiers, strings) has a word of `vocabulary`."""
+        wanted = set(vocabulary)
+        return any(set(re.split(r"[^a-z0-9]+", CAMEL.sub(r"\1 \2", n).lower())) & wanted for n in names)
 
     @cached_property
     def _environment_names(self) -> dict[str, str]:
@@ -148,7 +155,8 @@ def parse_markers(data: Any) -> Markers:
                    {k: tuple(str(w) for w in v) for k, v in (data.get("gate") or {}).items()},
                    {k: tuple(str(w) for w in v) for k, v in (data.get("environments") or {}).items()},
                    tuple(str(d) for d in data.get("deployment_files") or ()),
-                   tuple(str(c) for c in data.get("prediction_calls") or ()))  # fmt: skip
+                   tuple(str(c) for c in data.get("prediction_calls") or ()),
+                   tuple(str(a) for a in data.get("ab_assignment") or ()))  # fmt: skip
 
 
 def load_markers(path: str | Path) -> Markers:

@@ -117,7 +117,7 @@ def code_documented(sightings: Sightings, documents: Documents, logical: dict[st
 def _version(text: str) -> str | None:
     """A release version written in a heading or line (`1.2.0`, `v2.1`, `[0.3.0]`)."""
     for word in text.replace("[", " ").replace("]", " ").replace("(", " ").split():
-        candidate = word.strip(",:;").removeprefix("v").removeprefix("V")
+        candidate = word.strip(",:;").lower().removeprefix("v").removeprefix(".")
         if candidate.count(".") >= 1 and candidate[:1].isdigit():
             try:
                 return str(Version(candidate))
@@ -138,7 +138,11 @@ def releases_noted(sightings: Sightings, documents: Documents, template_roots: t
         for index, section in enumerate(document.sections):
             in_log = is_log or any(markers.heading_is("changelog", s.heading)
                                    for s in document.sections[: index + 1] if s.level < section.level or s is section)  # fmt: skip
-            version = _version(section.heading) if in_log else None
+            if not in_log:
+                continue
+            # A version in the heading, or entries that start with one (`v1.1.0 - Python 3.11`).
+            lines = [section.heading, *(line for line in section.text.splitlines() if line.strip())]
+            version = next((v for line in lines if (v := _version(" ".join(line.split()[:2])))), None)
             if version and substantive(markers, section.text, 2):
                 found.append(Evidence(document.path, section.line, f"release notes for {version}"))
                 break

@@ -23,8 +23,8 @@ from .registry import check
 
 Sightings = Callable[[str], list[Sighting]]
 TIMING = ("perf_counter", "monotonic", "time.time", "elapsed", "latency", "duration", "process_time")
-VERSION_WORDS = ("model_version", "model_uri", "run_id", "model_id", "model_name", "version")
-ASSIGNMENT_WORDS = ("variant", "bucket", "treatment", "arm", "cohort", "experiment")
+VERSION_WORDS = ("model_version", "model_uri", "run_id", "model_id", "model version", "modelversion",
+                 "registered_model_version")
 
 
 @check("MON-002")
@@ -97,11 +97,16 @@ def drift_detected_with_alerts(sightings: Sightings, module_index: dict[str, Mod
 
 
 @check("MON-011")
-def ab_assignment_sticky(sightings: Sightings, module_index: dict[str, Module]) -> Outcome:
+def ab_assignment_sticky(sightings: Sightings, module_index: dict[str, Module], markers: Markers) -> Outcome:
     found = []
     for s in sightings("hashing"):
         module = module_index.get(s.path)
-        if module is not None and not module.is_test and module.mentions(*ASSIGNMENT_WORDS):
+        if module is None:
+            continue
+        records = module.records
+        names = [f.name for f in records.functions] + [a.target for a in records.assignments]
+        names += [text for text, _ in records.strings]
+        if markers.names_any(names, markers.ab_assignment):
             found.append(seen(s, "variant derived from a hash"))
     return verdict(first_per_path(found), looked("*.py", "hashing",
                                                  detail="a variant derived from a hash of the customer ID"))  # fmt: skip
@@ -115,8 +120,10 @@ def predictions_stored(sightings: Sightings, module_index: dict[str, Module], ma
     versioned = modules_with(s for s in sightings("data-versioning") if s.kind == "decorator")
     for path in sorted(writers | versioned):
         module = module_index.get(path)
-        if module is None or module.is_test or not module.mentions(*markers.prediction_calls):
+        if module is None or module.notebook or not module.mentions(*markers.prediction_calls):
             continue
+        if "serving" not in markers.steps_named(path.rsplit(".", 1)[0]) and path not in versioned:
+            continue  # scoring code says so in its name: score, predict, inference, serve
         predicts = [c for c in module.records.calls if c.leaf in markers.prediction_calls]
         if predicts and (path in versioned or module.mentions(*VERSION_WORDS)):
             found.append(Evidence(path, predicts[0].line, "predictions stored with the model version"))

@@ -167,8 +167,14 @@ def _drawn_seeds(modules: list[Module], markers: Markers) -> list[Evidence]:
 
 
 @check("TR-009")
-def seeds_fixed(sightings: Sightings, source_modules: list[Module], markers: Markers) -> Outcome:
-    drawn = _drawn_seeds(source_modules, markers)
+def seeds_fixed(sightings: Sightings, source_modules: list[Module], module_index: dict[str, Module],
+                markers: Markers) -> Outcome:  # fmt: skip
+    # A seed drawn at random where the model is trained or the pipeline defined; inference
+    # scripts that average over several drawn seeds do not make training irreproducible.
+    training = training_modules(sightings, module_index, markers) | modules_with(sightings("pipeline"))
+    trainers = [m for m in source_modules if m.path in training
+                and "serving" not in markers.steps_named(m.path.rsplit(".", 1)[0])]  # fmt: skip
+    drawn = _drawn_seeds(trainers, markers)
     if drawn:
         return failed(*drawn[:3])
     found = []
@@ -269,7 +275,10 @@ def _code_gates(modules: list[Module], sightings: Sightings, markers: Markers) -
 @check("TR-019")
 def evaluation_gate_before_serving(sightings: Sightings, source_modules: list[Module],
                                    markers: Markers) -> Outcome:  # fmt: skip
-    found = [seen(s) for s in sightings("evaluation-gate")]
+    # A validation is a gate where the same code then promotes, registers or deploys; one that
+    # runs after the promotion only reports.
+    acting = modules_with(s for p in ("model-promotion", "model-registration", "deploy") for s in sightings(p))
+    found = [seen(s) for s in sightings("evaluation-gate") if s.path in acting]
     found += _code_gates(source_modules, sightings, markers)
     return verdict(first_per_path(found), looked("pipeline code", "evaluation-gate",
                                                  detail="a candidate compared with the current model before promotion"))  # fmt: skip

@@ -148,13 +148,25 @@ class _CodeMatcher:
                 add(function.line, f"@{function.decorators[0] if function.decorators else ''} "
                                    f"{function.name}".strip(), "decorator")  # fmt: skip
         if self.bases is not None:
+            local = {cls.name: cls for cls in records.classes}
             for cls in records.classes:
-                if any(self.bases.match(normalised(b)) for b in cls.bases):
+                if any(self.bases.match(normalised(b)) for b in _ancestors(cls, local)):
                     add(cls.line, f"class {cls.name}({', '.join(cls.bases)})", "base")
         for text, line in records.strings if s.strings else ():
             if any(w in text for w in s.strings):
                 add(line, f"string {text[:60]!r}", "string")
         return found
+
+
+def _ancestors(cls: Any, local: dict[str, Any], depth: int = 0) -> list[str]:
+    """A class's bases, and through bases defined in the same module, theirs."""
+    found = list(cls.bases)
+    if depth < 5:
+        for base in cls.bases:
+            parent = local.get(base)
+            if parent is not None and parent is not cls:
+                found += _ancestors(parent, local, depth + 1)
+    return found
 
 
 def _glob(pattern: str) -> re.Pattern[str]:
@@ -279,7 +291,8 @@ class Recogniser:
         for _, _, alternatives in self.content_signals:
             for conditions in alternatives:
                 op, path, value = conditions[0]
-                words.add(value if op == "~" and not path else path.split(".")[-1].strip("*") or value)
+                segments = [p for p in path.split(".") if "*" not in p]
+                words.add(value if op == "~" and not path else max(segments, key=len, default=value))
         return tuple(sorted(w for w in words if w))
 
     @cached_property
