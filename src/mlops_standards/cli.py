@@ -1,39 +1,36 @@
-"""The command line: parses arguments, runs the assessment, maps outcomes to exit codes.
+"""The command line: parses arguments, runs the work, maps outcomes to exit codes.
 
 Exit codes: 0 ran, 1 below `--fail-under`, 2 usage or input error.
+
+Each command imports what it needs when it runs: `mlops-standards --version` must answer in
+a few tens of milliseconds, before the checker, the catalog or the renderers are loaded.
 """
 
 from __future__ import annotations
 
-import io
 import sys
 from pathlib import Path
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from mlops_standards import __version__
-from mlops_standards.assess import Assessment, assess
-from mlops_standards.catalog import Catalog, CatalogError, load
-from mlops_standards.config import ConfigError
-from mlops_standards.report import RENDERERS, SUFFIXES, terminal_report
-from mlops_standards.report.links import page_url
-from mlops_standards.scan import ScanError
 
-FORMATS = ("terminal", *RENDERERS)
 EXIT_OK, EXIT_BELOW, EXIT_INPUT = 0, 1, 2
-
-
-def _catalog() -> Catalog:
-    try:
-        return load()
-    except CatalogError as error:
-        raise click.ClickException(str(error)) from None
+FORMATS = ("terminal", "json", "markdown", "sarif")
+GATES = ("level", "certified")
 
 
 def _fail(message: str) -> None:
     click.echo(f"mlops-standards: {message}", err=True)
+
+
+def _catalog():  # -> Catalog
+    from mlops_standards.catalog import CatalogError, load
+
+    try:
+        return load()
+    except CatalogError as error:
+        raise click.ClickException(str(error)) from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -50,22 +47,29 @@ def main() -> None:
               help="Also write the report to FILE, in the format its suffix names "
               "(.json, .md, .sarif). Repeatable.")  # fmt: skip
 @click.option("--fail-under", type=click.IntRange(0, 4), default=None,
-              help="Exit 1 when a repository is below this maturity level.")  # fmt: skip
+              help="Exit 1 when a repository is below this level (see --gate).")  # fmt: skip
+@click.option("--gate", type=click.Choice(GATES), default="level", show_default=True,
+              help="Which level --fail-under compares: the level the repository's way to "
+              "production shows, or the certified level (every requirement up to it met, "
+              "attested or waived).")  # fmt: skip
 @click.option("--verbose", "-v", is_flag=True, help="Also list requirements that do not apply.")
 def check(paths: tuple[Path, ...], fmt: str, outputs: tuple[Path, ...], fail_under: int | None,
-          verbose: bool) -> None:  # fmt: skip
+          gate: str, verbose: bool) -> None:  # fmt: skip
     """Assess each repository PATH (default: the current directory) against the standards.
 
     The checker only reads files; it never imports, runs or installs the code it reads.
     """
+    from mlops_standards.assess import assess
+    from mlops_standards.config import ConfigError
+    from mlops_standards.report import RENDERERS, SUFFIXES
+    from mlops_standards.scan import ScanError
+
     for output in outputs:
         if output.suffix.lower() not in SUFFIXES:
-            raise click.BadParameter(
-                f"{output}: suffix must be one of {', '.join(SUFFIXES)}", param_hint="--output"
-            )
+            raise click.BadParameter(f"{output}: suffix must be one of {', '.join(SUFFIXES)}",
+                                     param_hint="--output")  # fmt: skip
     catalog = _catalog()
-    assessments: list[Assessment] = []
-    errors: list[tuple[str, str]] = []
+    assessments, errors = [], []
     for path in paths or (Path("."),):
         try:
             assessments.append(assess(path, catalog))
@@ -73,6 +77,10 @@ def check(paths: tuple[Path, ...], fmt: str, outputs: tuple[Path, ...], fail_und
             errors.append((str(path), str(error)))
             _fail(str(error))
     if fmt == "terminal":
+        from rich.console import Console
+
+        from mlops_standards.report import terminal_report
+
         console = Console(highlight=False)
         for assessment in assessments:
             terminal_report.render(console, assessment, verbose)
@@ -90,8 +98,27 @@ def check(paths: tuple[Path, ...], fmt: str, outputs: tuple[Path, ...], fail_und
             errors.append((str(output), "cannot write"))
     if errors:
         sys.exit(EXIT_INPUT)
-    if fail_under is not None and any(a.level < fail_under for a in assessments):
+    gated = [a.certified_level if gate == "certified" else a.level for a in assessments]
+    if fail_under is not None and any(level < fail_under for level in gated):
         sys.exit(EXIT_BELOW)
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path), default=Path("."))
+@click.option("--json", "as_json", is_flag=True, help="Print the facts as JSON.")
+def facts(path: Path, as_json: bool) -> None:
+    """Print what the checker recognised in PATH and where: tools by practice, CI jobs and
+    what they run, the profile, files that could not be parsed."""
+    from mlops_standards.report import facts_report
+    from mlops_standards.scan import ScanError
+
+    catalog = _catalog()
+    try:
+        data = facts_report.collect(path, catalog)
+    except ScanError as error:
+        _fail(str(error))
+        sys.exit(EXIT_INPUT)
+    click.echo(facts_report.render_json(data) if as_json else facts_report.render_text(data), nl=False)
 
 
 @main.command("list")
@@ -100,37 +127,22 @@ def check(paths: tuple[Path, ...], fmt: str, outputs: tuple[Path, ...], fail_und
 @click.option("--level", type=click.IntRange(1, 4), help="Only requirements of this level.")
 def list_requirements(area: str | None, level: int | None) -> None:
     """List the requirements of the standards."""
-    catalog = _catalog()
-    table = Table(title=f"MLOps standards v{catalog.version}", show_edge=False)
-    for column in ("ID", "Lvl", "Requirement", "Verified"):
-        table.add_column(column, overflow="fold")
-    for r in catalog:
-        if (area and r.area != area.upper()) or (level and r.level != level):
-            continue
-        scope = "" if r.applies_to == "all" else f" ({r.applies_to})"
-        table.add_row(r.id, str(r.level), r.title + scope, r.verification.method)
-    Console(highlight=False).print(table)
+    from mlops_standards.report import catalog_report
+
+    catalog_report.print_list(_catalog(), area, level)
 
 
 @main.command()
 @click.argument("requirement_id")
 def explain(requirement_id: str) -> None:
-    """Explain one requirement: why it exists, the evidence expected, where to read more."""
+    """Explain one requirement: why it exists, the evidence expected, the tools recognised,
+    where to read more."""
+    from mlops_standards.report import catalog_report
+
     catalog = _catalog()
     try:
-        r = catalog.get(requirement_id)
+        requirement = catalog.get(requirement_id)
     except KeyError:
         _fail(f"unknown requirement ID '{requirement_id}' (see `mlops-standards list`)")
         sys.exit(EXIT_INPUT)
-    buffer = io.StringIO()
-    level = catalog.levels[r.level]
-    print(f"{r.id}  {r.title}", file=buffer)
-    print(f"Area:        {catalog.area(r.area).name}", file=buffer)
-    print(f"Level:       {r.level} ({level.name})", file=buffer)
-    print(f"Applies to:  {r.applies_to}", file=buffer)
-    print(f"Verified:    {r.verification.method}", file=buffer)
-    print(f"Why:         {r.summary}", file=buffer)
-    print(f"Evidence:    {r.verification.evidence}", file=buffer)
-    print(f"Methodology: {page_url(r.methodology)}", file=buffer)
-    print(f"Golden path: {page_url(r.golden_path)}", file=buffer)
-    click.echo(buffer.getvalue(), nl=False)
+    click.echo(catalog_report.explain(catalog, requirement), nl=False)

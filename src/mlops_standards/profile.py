@@ -55,12 +55,16 @@ def _batch(facts: Facts) -> list[Evidence]:
     steps = {s.path for s in facts.sightings("pipeline-step")}
     web = {s.path for s in facts.sightings("http-serving")}
     for module in facts.source_modules:
-        if module.notebook or module.path in web or not module.mentions(*facts.markers.prediction_calls):
+        if module.notebook or module.path in web:
+            continue
+        # Scoring code outside a web service that writes, runs as a step, or is named for it.
+        named = "serving" in facts.markers.steps_named(module.path.rsplit(".", 1)[0])
+        if not (module.path in writers or module.path in steps or named):
+            continue
+        if not module.mentions(*facts.markers.prediction_calls):
             continue
         predicts = [c for c in module.records.calls if c.leaf in facts.markers.prediction_calls]
-        # Scoring code outside a web service, named for it: a batch job (`jobs/inference.py`).
-        named = "serving" in facts.markers.steps_named(module.path.rsplit(".", 1)[0])
-        if predicts and (module.path in writers or module.path in steps or named):
+        if predicts:
             found.append(Evidence(module.path, predicts[0].line, "scores a batch and writes the predictions"))
     return found
 

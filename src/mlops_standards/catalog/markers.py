@@ -120,6 +120,24 @@ class Markers:
         pattern = self._texts.get(kind)
         return bool(pattern and pattern.search(text.lower()))
 
+    @cached_property
+    def random_leaves(self) -> tuple[str, ...]:
+        """Text a module must contain to draw a random value (`randint(`, `random.`...)."""
+        found = set()
+        for pattern in self.random_sources:
+            if pattern.endswith("*"):
+                found.add(pattern.rstrip("*").split(".", 1)[-1] if pattern.count(".") > 1
+                          else pattern.rstrip("*"))  # fmt: skip
+            else:
+                found.add(pattern.rsplit(".", 1)[-1] + "(")
+        return tuple(sorted(w for w in found if w))
+
+    def section_words(self, kind: str) -> tuple[str, ...]:
+        """Phrases one of which a page must contain to hold a section of `kind`: the cheap
+        filter before a page is parsed."""
+        spec = self.sections.get(kind, {})
+        return tuple(sorted({p.lower() for p in (*spec.get("headings", ()), *spec.get("text", ()))}))
+
     def is_random(self, source: str) -> bool:
         """Whether a value comes from a random source (`random.random()`, `numpy.random.rand()`)."""
         name = source.removesuffix("()")

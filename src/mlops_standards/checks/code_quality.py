@@ -101,14 +101,13 @@ def load_tests_exist(sightings: Sightings) -> Outcome:
 
 
 @check("CQ-011")
-def code_documented(sightings: Sightings, documents: Documents, logical: dict[str, str],
-                    markers: Markers) -> Outcome:  # fmt: skip
+def code_documented(sightings: Sightings, document_paths: list[str], logical: dict[str, str],
+                    file_text: Callable[[str], str | None], markers: Markers) -> Outcome:  # fmt: skip
     found = [seen(s) for s in sightings("docs-build")]
-    for document in documents():
-        path = logical.get(document.path, document.path)
-        if path.lower().startswith(("docs/", "doc/")) and \
-                substantive(markers, " ".join(s.text for s in document.sections), 20):  # fmt: skip
-            found.append(Evidence(document.path, None, "documentation page in docs/"))
+    for path in document_paths:
+        if logical.get(path, path).lower().startswith(("docs/", "doc/")) and \
+                substantive(markers, file_text(path) or "", 20):  # fmt: skip
+            found.append(Evidence(path, None, "documentation page in docs/"))
             break
     return verdict(first_per_path(found), looked(".", "docs-build",
                                                  detail="documentation built from the repository or a docs/ folder"))  # fmt: skip
@@ -130,7 +129,7 @@ def _version(text: str) -> str | None:
 def releases_noted(sightings: Sightings, documents: Documents, template_roots: tuple[str, ...],
                    markers: Markers) -> Outcome:  # fmt: skip
     found = [seen(s) for s in sightings("release-tooling")]
-    for document in documents("change", "release", "history", "version"):
+    for document in documents(*markers.section_words("changelog")):
         name = document.path.rsplit("/", 1)[-1].lower()
         is_log = name.startswith(("changelog", "changes", "history", "news", "release"))
         if not is_log and not is_project_document(document.path, template_roots):

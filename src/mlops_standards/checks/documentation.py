@@ -34,8 +34,8 @@ def _project_documents(documents: Documents, template_roots: tuple[str, ...], *w
 @check("DOC-001")
 def business_goal_documented(documents: Documents, template_roots: tuple[str, ...],
                              markers: Markers) -> Outcome:  # fmt: skip
-    pages = _project_documents(documents, template_roots, "goal", "objective", "purpose", "kpi",
-                               "business", "problem", "mission", "success")  # fmt: skip
+    pages = _project_documents(documents, template_roots, *markers.section_words("goal"),
+                               *markers.section_words("kpi"))  # fmt: skip
     goals = [(d, s, content(d, s)) for d, s in sections_titled(pages, markers, "goal")]
     goals = [(d, s, text) for d, s, text in goals if substantive(markers, text, 8)]
     found = [Evidence(d.path, s.line, f"goal and KPIs: {s.heading}") for d, s, text in goals
@@ -58,8 +58,7 @@ def team_documented(named: Callable[..., list[str]], file_text: Callable[[str], 
                                                                              path.endswith(".md"))]  # fmt: skip
         if rules:
             found.append(Evidence(path, rules[0], "owners file"))
-    pages = _project_documents(documents, template_roots, "team", "owner", "maintainer", "contact",
-                               "responsib", "people", "group", "member", "author", "who")  # fmt: skip
+    pages = _project_documents(documents, template_roots, *markers.section_words("team"))
     found += [Evidence(d.path, s.line, f"section: {s.heading}")
               for d, s in sections_titled(pages, markers, "team") if substantive(markers, content(d, s))]  # fmt: skip
     return verdict(found, looked("CODEOWNERS, README and docs", detail="owners, the team or contacts"))
@@ -93,8 +92,7 @@ def features_defined(sightings: Sightings, source_modules: list[Module], documen
     found = [seen(s) for s in sightings("data-schema") if not s.path.startswith("tests/")]
     serving = bool(sightings("http-serving"))
     found += _feature_classes(source_modules, serving)
-    pages = [d for d in documents("feature", "column", "variable", "schema", "dictionary", "field")
-             if not d.path.lower().startswith(".github/")]  # fmt: skip
+    pages = _project_documents(documents, template_roots, *markers.section_words("features"))
     for document, section in sections_titled(pages, markers, "features", max_words=8):
         under = document.under(section)
         entries = sum(1 for s in under for block in s.blocks if block in ("list", "table"))
@@ -115,7 +113,7 @@ def api_specified(sightings: Sightings, source_modules: list[Module]) -> Outcome
 def architecture_documented(sightings: Sightings, documents: Documents, template_roots: tuple[str, ...],
                             markers: Markers, file_size: Callable[[str], int]) -> Outcome:  # fmt: skip
     found = [seen(s) for s in sightings("architecture-docs") if file_size(s.path) > 0]
-    pages = _project_documents(documents, template_roots)
+    pages = _project_documents(documents, template_roots, *markers.section_words("architecture"))
     for document, section in sections_titled(pages, markers, "architecture"):
         under = document.under(section)
         pictures = sum(s.images for s in under)
@@ -161,7 +159,7 @@ MODEL_CARD_SECTIONS = 2
 @check("DOC-010")
 def model_card_exists(sightings: Sightings, documents: Documents, markers: Markers) -> Outcome:
     found = []
-    cards = {d.path: d for d in documents("model", "card", "intended", "limitation")}
+    cards = {d.path: d for d in documents(*markers.section_words("model_card"))}
     for sighting in sightings("model-card"):
         if sighting.kind != "file":
             found.append(seen(sighting))

@@ -142,15 +142,37 @@ def module_steps(module: Module, markers: Markers) -> set[str]:
     return markers.steps_named(module.path.rsplit(".", 1)[0])
 
 
-def training_modules(sightings: Callable[[str], list[Sighting]], modules: dict[str, Module],
-                     markers: Markers) -> set[str]:  # fmt: skip
-    """Modules that train a model: a training call, an autolog, or a call named for training
-    alone (`train(...)`, `fit_model(...)`; `train_test_split` splits data)."""
-    found = modules_with(sightings("training"))
-    found |= {s.path for s in sightings("model-logging") if "autolog" in s.what}
-    for path, module in modules.items():
-        if path in found or not module.mentions("train", "fit"):
-            continue
-        if any(markers.steps_named(call.leaf) == {"training"} for call in module.records.calls):
-            found.add(path)
-    return found
+class Trainers:
+    """Which modules train a model, decided module by module, when a check asks.
+
+    A module trains when it makes a training call (`fit`, `Trainer().fit`, `lgb.train`),
+    turns on autologging, or calls a function named for training alone (`train(...)`,
+    `fit_model(...)`; `train_test_split` splits data). Deciding lazily keeps a check from
+    parsing every module of a large repository to learn about the few it cares for.
+    """
+
+    def __init__(self, code_sightings: Callable[..., list[Sighting]], modules: dict[str, Module],
+                 markers: Markers) -> None:  # fmt: skip
+        self._code_sightings = code_sightings
+        self._modules = modules
+        self._markers = markers
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, path: object) -> bool:
+        if not isinstance(path, str):
+            return False
+        if path not in self._known:
+            self._known[path] = self._trains(path)
+        return self._known[path]
+
+    def _trains(self, path: str) -> bool:
+        module = self._modules.get(path)
+        if module is None:
+            return False
+        if self._code_sightings("training", [module]):
+            return True
+        if any("autolog" in s.what for s in self._code_sightings("model-logging", [module])):
+            return True
+        if not module.mentions("train", "fit"):
+            return False
+        return any(self._markers.steps_named(call.leaf) == {"training"} for call in module.records.calls)

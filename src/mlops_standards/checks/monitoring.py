@@ -15,7 +15,7 @@ from .judge import (
     modules_with,
     random_value,
     seen,
-    training_modules,
+    Trainers,
     verdict,
 )
 from .outcome import Evidence, Outcome, passed
@@ -62,14 +62,14 @@ def batch_delivery_monitored(sightings: Sightings, source_modules: list[Module],
 
 
 @check("MON-005", requires={"TR-004"})
-def evaluation_metrics_logged(sightings: Sightings, module_index: dict[str, Module],
-                              markers: Markers) -> Outcome:  # fmt: skip
-    training = training_modules(sightings, module_index, markers) | modules_with(sightings("model-evaluation"))
+def evaluation_metrics_logged(sightings: Sightings, code_sightings: Callable[..., list[Sighting]],
+                              module_index: dict[str, Module], markers: Markers) -> Outcome:  # fmt: skip
+    trainers = Trainers(code_sightings, module_index, markers)
     found = []
     for s in sightings("metric-logging"):
         if s.kind == "content" or (s.call is not None and s.call.leaf == "evaluate"):
             found.append(seen(s))
-        elif s.call is not None and s.path in training:
+        elif s.call is not None and (s.path in trainers or code_sightings("model-evaluation", [module_index[s.path]])):
             # A metric is a measurement: computed from the run, not a literal or a random draw.
             values = [v for v in (*s.call.args, *s.call.keywords.values()) if not isinstance(v, str)
                       or isinstance(v, Source)]  # fmt: skip

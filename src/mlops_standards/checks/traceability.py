@@ -14,7 +14,7 @@ from mlops_standards.scan.recognise import Sighting
 
 from .judge import (
     computed,
-    training_modules,
+    Trainers,
     first_per_path,
     in_modules,
     logged_items,
@@ -68,8 +68,9 @@ def environment_defined_as_code(sightings: Sightings) -> Outcome:
 
 
 @check("TR-004")
-def experiments_tracked(sightings: Sightings, module_index: dict[str, Module], markers: Markers) -> Outcome:
-    training = training_modules(sightings, module_index, markers)
+def experiments_tracked(sightings: Sightings, code_sightings: Callable[..., list[Sighting]],
+                        module_index: dict[str, Module], markers: Markers) -> Outcome:  # fmt: skip
+    training = Trainers(code_sightings, module_index, markers)
     tracking = sightings("experiment-tracking")
     found = [seen(s) for s in sightings("tracker-integration")]
     found += [seen(s) for s in tracking
@@ -167,18 +168,20 @@ def _drawn_seeds(modules: list[Module], markers: Markers) -> list[Evidence]:
 
 
 @check("TR-009")
-def seeds_fixed(sightings: Sightings, source_modules: list[Module], module_index: dict[str, Module],
-                markers: Markers) -> Outcome:  # fmt: skip
+def seeds_fixed(sightings: Sightings, code_sightings: Callable[..., list[Sighting]],
+                source_modules: list[Module], module_index: dict[str, Module], markers: Markers) -> Outcome:  # fmt: skip
     # A seed drawn at random where the model is trained or the pipeline defined; inference
     # scripts that average over several drawn seeds do not make training irreproducible.
-    training = training_modules(sightings, module_index, markers) | modules_with(sightings("pipeline"))
-    trainers = [m for m in source_modules if m.path in training
-                and "serving" not in markers.steps_named(m.path.rsplit(".", 1)[0])]  # fmt: skip
-    drawn = _drawn_seeds(trainers, markers)
+    trainers = Trainers(code_sightings, module_index, markers)
+    pipelines = modules_with(sightings("pipeline"))
+    drawing = [m for m in source_modules if m.mentions(*markers.random_leaves)]
+    candidates = [m for m in drawing if (m.path in pipelines or m.path in trainers)
+                  and "serving" not in markers.steps_named(m.path.rsplit(".", 1)[0])]  # fmt: skip
+    drawn = _drawn_seeds(candidates, markers)
     if drawn:
         return failed(*drawn[:3])
     found = []
-    for s in sightings("seeding"):
+    for s in sightings("seeding", limit=5):
         values = [*s.call.args[:1], *(s.call.keywords.get(k) for k in ("random_state", "seed", "random_seed"))] \
             if s.call is not None else []  # fmt: skip
         values = [v for v in values if v is not None]
@@ -188,7 +191,7 @@ def seeds_fixed(sightings: Sightings, source_modules: list[Module], module_index
                                                  detail="seeds or random_state fixed for training"))  # fmt: skip
 
 
-def _trains(path: str, modules: dict[str, Module], training: set[str]) -> bool:
+def _trains(path: str, modules: dict[str, Module], training: Trainers) -> bool:
     """Whether a pipeline module trains, or names a training step or component."""
     if path in training:
         return True
@@ -202,10 +205,11 @@ def _trains(path: str, modules: dict[str, Module], training: set[str]) -> bool:
 
 @check("TR-010")
 def training_pipeline_automated(sightings: Sightings, jobs_running: JobsRunning, markers: Markers,
+                                code_sightings: Callable[..., list[Sighting]],
                                 module_index: dict[str, Module], structured_text: Callable[[str], str],
                                 task_definitions: list[Task], task_reach: Callable[[Task], Reach],
                                 command_sightings: Callable[..., list[Sighting]]) -> Outcome:  # fmt: skip
-    training = training_modules(sightings, module_index, markers)
+    training = Trainers(code_sightings, module_index, markers)
     found = []
     for s in sightings("pipeline"):
         if s.kind in ("call", "decorator", "base", "import"):

@@ -1,7 +1,9 @@
 """The report as SARIF 2.1.0, for code-scanning dashboards.
 
 Spec: https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
-Every requirement is a rule; every unmet, applicable requirement is a result.
+Every requirement is a rule; every unmet, applicable requirement is a result. The level, the
+certified level and what blocks the next level are run properties (§3.8), and what blocks the
+next level is also marked on its results, so a dashboard can lead with them.
 """
 
 from __future__ import annotations
@@ -58,13 +60,24 @@ def _run(a: Assessment) -> dict[str, Any]:
             }
         },
         "originalUriBaseIds": {"SRCROOT": {"uri": a.root.as_uri() + "/"}},
-        "results": [_result(res, index) for res in a.results if res.status in LEVELS],
-        "properties": {"maturityLevel": a.level, "standardsVersion": a.catalog.version},
+        "results": [_result(res, index, a) for res in a.results if res.status in LEVELS],
+        "properties": {
+            "maturityLevel": a.level,
+            "maturityLevelName": a.level_name,
+            "placedBy": [r.requirement.id for r in a.placed_by],
+            "certifiedLevel": a.certified_level,
+            "nextLevel": a.next_level,
+            "blockingNextLevel": [r.requirement.id for r in a.blocking],
+            "profile": a.profile.name,
+            "profileSource": a.profile.source,
+            "standardsVersion": a.catalog.version,
+        },
     }
 
 
-def _result(result: Result, index: dict[str, int]) -> dict[str, Any]:
+def _result(result: Result, index: dict[str, int], a: Assessment) -> dict[str, Any]:
     r = result.requirement
+    blocking = result in a.blocking
     files = [e for e in result.evidence if e.path not in (".", "")]
     location = files[0] if files else None
     region = {"region": {"startLine": location.line}} if location and location.line else {}
@@ -73,7 +86,7 @@ def _result(result: Result, index: dict[str, int]) -> dict[str, Any]:
         "ruleId": r.id,
         "ruleIndex": index[r.id],
         "level": LEVELS[result.status],
-        "message": {"text": f"{r.title}: {detail(result) or 'not met'}"},
+        "message": {"text": f"{r.title}: {detail(result, a) or 'not met'}. Golden path: {page_url(r.golden_path)}"},
         "locations": [
             {
                 "physicalLocation": {
@@ -82,4 +95,5 @@ def _result(result: Result, index: dict[str, int]) -> dict[str, Any]:
                 }
             }
         ],
+        "properties": {"requirementLevel": r.level, "blocksNextLevel": blocking, "status": result.status.value},
     }

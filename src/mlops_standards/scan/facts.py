@@ -38,6 +38,7 @@ REQUIREMENTS = re.compile(r"(^|/)(requirements[^/]*|[^/]*requirements|constraint
                           r"|(^|/)requirements/[^/]+\.(txt|in)$")  # fmt: skip
 COMMENT_LINE = re.compile(r"^\s*(#|//)")
 SCRIPT_SUFFIXES = (".sh", ".bash")
+TEXT_SUFFIXES = (".tf", ".json", ".bicep", ".hcl", ".sql", ".yaml", ".yml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,10 +151,28 @@ class Facts:
         """Path -> the path the file has in its project (templates rendered)."""
         return self.repo.logical_paths
 
+    @cached_property
+    def _by_name(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {}
+        for path in self.paths:
+            index.setdefault(self.logical[path].rsplit("/", 1)[-1].lower(), []).append(path)
+        return index
+
     def named(self, *names: str) -> list[str]:
-        """Paths whose logical file name (case-insensitive) is one of `names`."""
-        wanted = {n.lower() for n in names}
-        return [p for p in self.paths if self.logical[p].rsplit("/", 1)[-1].lower() in wanted]
+        """Paths whose logical file name (case-insensitive) is one of `names`, in path order."""
+        found = [p for n in names for p in self._by_name.get(n.lower(), ())]
+        return sorted(set(found)) if len(names) > 1 else found
+
+    @cached_property
+    def _file_hits(self) -> dict[str, list[Sighting]]:
+        """Practice -> files whose path identifies one of its tools: one pass over the listing."""
+        hits: dict[str, list[Sighting]] = {}
+        for path in self.paths:
+            for tool, signal in self.recognise.file_signals(self.logical[path]):
+                if not signal.text:
+                    hits.setdefault(signal.practice, []).append(
+                        Sighting(signal.practice, tool.id, tool.label, path, None, path, "file"))
+        return hits
 
     @cached_property
     def parse_errors(self) -> list[ParseError]:
@@ -339,15 +358,7 @@ class Facts:
 
     def file_sightings(self, practice: str) -> list[Sighting]:
         """Files whose path identifies a tool of `practice` (`uv.lock`, `Dockerfile`, `*.tf`)."""
-        found = []
-        file_signals = [(t, s) for t, s in self.recognise.signals(practice) if s.files and not s.text]
-        if not file_signals:
-            return []
-        for path in self.paths:
-            for tool, signal in self.recognise.file_signals(self.logical[path]):
-                if signal.practice == practice and not signal.text:
-                    found.append(Sighting(practice, tool.id, tool.label, path, None, path, "file"))
-        return found
+        return list(self._file_hits.get(practice, ()))
 
     def text_sightings(self, practice: str) -> list[Sighting]:
         """Files of given kinds whose text (comments left out) names a tool of `practice`."""
@@ -357,7 +368,7 @@ class Facts:
                 continue
             for path in self.paths:
                 name = self.logical[path].rsplit("/", 1)[-1]
-                if not any(g.match(name) for g in globs):
+                if not name.endswith(TEXT_SUFFIXES) or not any(g.match(name) for g in globs):
                     continue
                 text = self.repo.text(path)
                 if not text.ok:
@@ -414,14 +425,53 @@ class Facts:
         """Modules and notebooks of the product itself: tests and their fixtures left out."""
         return [m for m in self.modules if not is_test_code(m)]
 
-    def code_sightings(self, practice: str, modules: Iterable[Module] | None = None) -> list[Sighting]:
+    @cached_property
+    def _modules_naming(self) -> dict[str, list[Module]]:
+        """Name -> the product modules that spell it, for every name a code pattern needs.
+
+        Built with one set intersection per module, so a practice's candidates are looked up
+        instead of every module being asked about every practice.
+        """
+        wanted = self.recognise.all_code_names
+        index: dict[str, list[Module]] = {}
+        for module in self.product_modules:
+            for name in module.identifiers & wanted:
+                index.setdefault(name, []).append(module)
+        return index
+
+    def _candidates(self, practice: str) -> list[Module]:
+        names, texts = self.recognise.practice_words(practice)
+        chosen = {m.path: m for name in names for m in self._modules_naming.get(name, ())}
+        if texts:
+            chosen.update((m.path, m) for m in self.product_modules if any(t in m.text for t in texts))
+        return sorted(chosen.values(), key=lambda m: m.path)
+
+    def code_sightings(self, practice: str, modules: Iterable[Module] | None = None,
+                       limit: int | None = None) -> list[Sighting]:  # fmt: skip
         """Sightings of `practice` in code: the product's modules and notebooks by default.
 
         Tests are left out: a mocked tracker call in a test does not track the product's runs.
+        Modules are parsed only when their text has a word the practice's patterns need, and
+        with a `limit` the search stops at the first modules that show it.
         """
-        words = self.recognise.code_words(practice)
-        return [s for m in (self.product_modules if modules is None else modules) if m.mentions(*words)
-                for s in self.recognise.in_module(m, practice)]  # fmt: skip
+        found: list[Sighting] = []
+        for module in self._candidates(practice) if modules is None else modules:
+            if self.recognise.worth_parsing(module, practice):
+                found += self.recognise.in_module(module, practice)
+                if limit is not None and len(found) >= limit:
+                    break
+        return found
+
+    @cached_property
+    def _command_hits(self) -> dict[str, list[Sighting]]:
+        """Practice -> the written commands that show it: one pass over every command."""
+        hits: dict[str, list[Sighting]] = {}
+        for item in self.written_commands:
+            for tool, signal in self.recognise.command_signals(item.command):
+                text = " ".join(item.command.words)[:80]
+                hits.setdefault(signal.practice, []).append(Sighting(
+                    signal.practice, tool.id, tool.label, item.path, item.command.line, f"runs {text}", "command"))
+        return hits
 
     @cached_property
     def written_commands(self) -> list[Reached]:
@@ -446,8 +496,10 @@ class Facts:
 
     def command_sightings(self, practice: str, reached: Iterable[Reached] | None = None) -> list[Sighting]:
         """Commands that show `practice`, among `reached` (every written command by default)."""
+        if reached is None:
+            return list(self._command_hits.get(practice, ()))
         found = []
-        for item in self.written_commands if reached is None else reached:
+        for item in reached:
             for tool, signal in self.recognise.command_signals(item.command):
                 if signal.practice == practice:
                     text = " ".join(item.command.words)[:80]
@@ -464,8 +516,19 @@ class Facts:
                         found.append(Sighting(practice, tool.id, tool.label, path, line, f"uses {uses}", "action"))
         return found
 
-    def sightings(self, practice: str) -> list[Sighting]:
-        """Everywhere `practice` shows: files, config, content, code, commands and CI actions."""
+    def sightings(self, practice: str, limit: int | None = None) -> list[Sighting]:
+        """Everywhere `practice` shows: files, config, content, code, commands and CI actions.
+
+        With a `limit`, code is searched only until that many sightings are found (a check
+        that needs one piece of evidence does not parse every module of a large repository).
+        """
+        if limit is not None and practice not in self._practices:
+            found = (self.file_sightings(practice) + self.text_sightings(practice)
+                     + self.config_sightings(practice) + self.content_sightings(practice)
+                     + self.command_sightings(practice) + self.action_sightings(practice))  # fmt: skip
+            if len(found) < limit:
+                found += self.code_sightings(practice, limit=limit - len(found))
+            return found
         if practice not in self._practices:
             if practice not in self.knowledge.practices:
                 raise KeyError(f"unknown practice {practice!r}")

@@ -18,6 +18,7 @@ from typing import Any
 from .templates import render_neutral
 
 TEMPLATE_SYNTAX = "template syntax; read as text"
+IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 TEST_FILE = re.compile(r"(^|/)(test_[^/]*|[^/]*_test)\.py$")
 Literal = str | int | float | bool | None
 
@@ -532,6 +533,21 @@ class Module:
     def mentions(self, *words: str) -> bool:
         """Whether the text contains any of `words`: the cheap filter before parsing."""
         return any(word in self.text for word in words)
+
+    @cached_property
+    def identifiers(self) -> frozenset[str]:
+        """Every name the text spells (`mlflow`, `log_metric`): for whole-word tests."""
+        return frozenset(IDENTIFIER.findall(self.text))
+
+    def names(self, *words: str) -> bool:
+        """Whether the text spells any of `words` as a whole name (so `ray` is not in `array`).
+
+        Words that are not names (`models:/`) are looked for as text.
+        """
+        present = [w for w in words if w in self.text]
+        if not present:
+            return False
+        return any(w in self.identifiers if w.isidentifier() else True for w in present)
 
     @cached_property
     def imported(self) -> frozenset[str]:

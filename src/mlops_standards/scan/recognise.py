@@ -110,8 +110,36 @@ class _CodeMatcher:
             return True
         return module.imports_any(*self.tool.roots)
 
+    @cached_property
+    def scoped(self) -> bool:
+        """Whether the tool's own name must be in a module for its patterns to count there."""
+        return not (self.signal.anywhere or self.signal.imports or not self.tool.roots)
+
+    @cached_property
+    def _name_words(self) -> frozenset[str]:
+        return frozenset(w for w in self.words if w.isidentifier())
+
+    @cached_property
+    def _text_words(self) -> tuple[str, ...]:
+        return tuple(w for w in self.words if not w.isidentifier())
+
+    @cached_property
+    def _roots(self) -> frozenset[str]:
+        return frozenset(self.tool.roots)
+
+    def worth_parsing(self, module: Module) -> bool:
+        """The cheap text test before parsing: a pattern's word, and the tool's own name.
+
+        Names are compared as whole names (so `ray` is not found in `array`), with one set
+        intersection per module rather than a text search per word.
+        """
+        names = module.identifiers
+        if self._name_words.isdisjoint(names) and not any(w in module.text for w in self._text_words):
+            return False
+        return not self.scoped or not self._roots.isdisjoint(names)
+
     def sightings(self, module: Module) -> list[Sighting]:
-        if not module.mentions(*self.words):
+        if not self.worth_parsing(module):
             return []
         records = module.records
         if not records.calls and not records.imports and not records.strings:
@@ -217,6 +245,32 @@ class Recogniser:
         """Sightings of `practice` in one module's code."""
         return [s for m in self._code.get(practice, ()) for s in m.sightings(module)]
 
+    @cached_property
+    def _practice_words(self) -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
+        """Practice -> every name and text its code patterns need, joined for one quick test."""
+        found = {}
+        for practice, matchers in self._code.items():
+            names = frozenset(w for m in matchers for w in m.words if w.isidentifier())
+            texts = tuple(sorted({w for m in matchers for w in m.words if not w.isidentifier()}))
+            found[practice] = (names, texts)
+        return found
+
+    def practice_words(self, practice: str) -> tuple[frozenset[str], tuple[str, ...]]:
+        """The names and the texts one of which a module must contain to show `practice`."""
+        return self._practice_words.get(practice, (frozenset(), ()))
+
+    @cached_property
+    def all_code_names(self) -> frozenset[str]:
+        """Every name any code pattern needs."""
+        return frozenset(n for names, _ in self._practice_words.values() for n in names)
+
+    def worth_parsing(self, module: Module, practice: str) -> bool:
+        """Whether a module's names give `practice` a chance, before it is parsed."""
+        names, texts = self._practice_words.get(practice, (frozenset(), ()))
+        if names.isdisjoint(module.identifiers) and not any(w in module.text for w in texts):
+            return False
+        return any(m.worth_parsing(module) for m in self._code.get(practice, ()))
+
     def code_words(self, practice: str) -> tuple[str, ...]:
         """Words one of which a module must contain to show `practice` in code."""
         return tuple(sorted({w for m in self._code.get(practice, ()) for w in m.words}))
@@ -224,21 +278,45 @@ class Recogniser:
     # -- files ---------------------------------------------------------------------------------------
 
     @cached_property
-    def _files(self) -> list[tuple[Tool, Signal, list[tuple[re.Pattern[str], bool]]]]:
-        found = []
+    def _file_globs(self) -> tuple[dict[str, list[tuple[Tool, Signal]]], dict[str, list[tuple[Tool, Signal]]],
+                                   list[tuple[re.Pattern[str], bool, Tool, Signal]]]:  # fmt: skip
+        """File globs sorted for speed: exact names, `*.suffix` patterns, and the rest."""
+        names: dict[str, list[tuple[Tool, Signal]]] = {}
+        suffixes: dict[str, list[tuple[Tool, Signal]]] = {}
+        others: list[tuple[re.Pattern[str], bool, Tool, Signal]] = []
         for tool, signal in self._signals:
-            if signal.files:
-                found.append((tool, signal, [(_glob(p), "/" in p) for p in signal.files]))
-        return found
+            for pattern in signal.files:
+                lowered = pattern.lower()
+                if not any(c in lowered for c in "*?[/"):
+                    names.setdefault(lowered, []).append((tool, signal))
+                elif lowered.startswith("*.") and not any(c in lowered[2:] for c in "*?[/"):
+                    suffixes.setdefault(lowered[1:], []).append((tool, signal))
+                else:
+                    others.append((_glob(pattern), "/" in pattern, tool, signal))
+        return names, suffixes, others
 
     def file_signals(self, logical: str) -> list[tuple[Tool, Signal]]:
         """The signals whose file globs match a file's logical path."""
-        name = logical.rsplit("/", 1)[-1]
-        return [
-            (tool, signal)
-            for tool, signal, globs in self._files
-            if any(g.match(logical) if full else g.match(name) for g, full in globs)
-        ]
+        names, suffixes, others = self._file_globs
+        name = logical.rsplit("/", 1)[-1].lower()
+        found = list(names.get(name, ()))
+        dot = name.find(".")
+        while dot != -1:  # `.tf` and `.tf.json` both of `main.tf.json`
+            found += suffixes.get(name[dot:], ())
+            dot = name.find(".", dot + 1)
+        by_path, by_name = self._other_globs
+        if (by_path is not None and by_path.match(logical)) or (by_name is not None and by_name.match(name)):
+            found += [(t, s) for g, full, t, s in others if g.match(logical if full else name)]
+        return list(dict.fromkeys(found))
+
+    @cached_property
+    def _other_globs(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+        """The remaining globs joined, so most paths are dismissed by one match each."""
+        _, _, others = self._file_globs
+        full = [g.pattern for g, is_full, _, _ in others if is_full]
+        name = [g.pattern for g, is_full, _, _ in others if not is_full]
+        join = lambda patterns: re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None  # noqa: E731
+        return join(full), join(name)
 
     # -- commands and actions -------------------------------------------------------------------------
 

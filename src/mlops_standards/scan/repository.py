@@ -10,6 +10,7 @@ that still does not parse is text, not an error of the project.
 from __future__ import annotations
 
 import json
+import os
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -73,6 +74,7 @@ class Repository:
         if not path.is_dir():
             raise ScanError(f"{root}: not a directory")
         self.root = path.resolve()
+        self._root_text = str(self.root)
         self._cache: dict[tuple[str, str], Parsed[Any]] = {}
         self.errors: dict[str, ParseError] = {}
         """Every read or parse failure met so far, by path."""
@@ -153,14 +155,15 @@ class Repository:
         def fail(message: str) -> Parsed[str]:
             return Parsed(path, error=ParseError(path, "text", message))
 
-        target = self.root / path
+        if self.sizes.get(path, 0) > MAX_BYTES:  # the listing's stat says so; no second stat
+            return fail(f"larger than {MAX_BYTES // 1024} KiB, not read")
         try:
-            size = target.stat().st_size
-            if size > MAX_BYTES:
-                return fail(f"larger than {MAX_BYTES // 1024} KiB, not read")
-            data = target.read_bytes()
+            with open(os.path.join(self._root_text, path), "rb") as handle:
+                data = handle.read()
         except OSError as error:
             return fail(f"cannot be read ({error.strerror or error})")
+        if len(data) > MAX_BYTES:
+            return fail(f"larger than {MAX_BYTES // 1024} KiB, not read")
         if b"\0" in data[:8192]:
             return fail("binary file")
         try:
