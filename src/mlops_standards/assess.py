@@ -24,6 +24,7 @@ from mlops_standards.config import ProjectConfig, load_config
 from mlops_standards.profile import Profile, profile
 from mlops_standards.scan import ParseError, Repository
 from mlops_standards.scan.facts import Facts
+from mlops_standards.scan.projects import find_projects
 
 
 class Status(StrEnum):
@@ -94,6 +95,10 @@ class Assessment:
     """Files or folders the scan could not read, with the reason."""
     parse_errors: tuple[ParseError, ...] = ()
     """Configuration and CI files that could not be parsed."""
+    project: str = ""
+    """In a monorepo, the project's folder (`mlops/`); empty for a repository of one product."""
+    projects: tuple[str, ...] = ()
+    """In a monorepo, every project found, so each report can say it is one of several."""
 
     def result(self, requirement_id: str) -> Result:
         return next(r for r in self.results if r.requirement.id == requirement_id.upper())
@@ -139,7 +144,7 @@ class Assessment:
 
 
 def assess(path: str | Path, catalog: Catalog | None = None) -> Assessment:
-    """Assess the repository at `path` against the catalog.
+    """Assess the repository at `path` as one product (see `assess_all` for monorepos).
 
     Raises:
         ScanError: the path is missing or not a directory.
@@ -147,8 +152,32 @@ def assess(path: str | Path, catalog: Catalog | None = None) -> Assessment:
     """
     catalog = catalog or load()
     repository = Repository(path)
-    config = load_config(repository.root, catalog)
+    return _assess(repository, catalog, Facts(repository, catalog.tools, catalog.markers))
+
+
+def assess_all(path: str | Path, catalog: Catalog | None = None) -> list[Assessment]:
+    """Assess the repository at `path`: one assessment, or one per project of a monorepo.
+
+    Each project of a monorepo is assessed with its own files and the repository's shared
+    ones (CI, hooks, owners); a root pipeline counts for the projects its working
+    directories, path filters or commands reach, and for no other.
+    """
+    catalog = catalog or load()
+    repository = Repository(path)
     facts = Facts(repository, catalog.tools, catalog.markers)
+    projects = find_projects(facts)
+    if not projects:
+        return [_assess(repository, catalog, facts)]
+    return [
+        _assess(repository, catalog, Facts(repository, catalog.tools, catalog.markers, scope), tuple(projects))
+        for scope in projects
+    ]
+
+
+def _assess(repository: Repository, catalog: Catalog, facts: Facts,
+            projects: tuple[str, ...] = ()) -> Assessment:  # fmt: skip
+    root = repository.root / facts.scope if facts.scope else repository.root
+    config = load_config(root, catalog)
     product = profile(facts, config)
     outcomes: dict[str, Result] = {}
 
@@ -165,7 +194,7 @@ def assess(path: str | Path, catalog: Catalog | None = None) -> Assessment:
             outcomes[requirement.id] = evaluate(requirement)
     results = tuple(outcomes[r.id] for r in catalog.requirements)
     return Assessment(
-        root=repository.root,
+        root=root,
         catalog=catalog,
         config=config,
         profile=product,
@@ -175,6 +204,8 @@ def assess(path: str | Path, catalog: Catalog | None = None) -> Assessment:
         areas=tuple(_area_summary(catalog, results, area.prefix) for area in catalog.areas),
         skipped_paths=tuple(repository.skipped),
         parse_errors=tuple(facts.parse_errors),
+        project=facts.scope,
+        projects=projects,
     )
 
 

@@ -59,7 +59,7 @@ def check(paths: tuple[Path, ...], fmt: str, outputs: tuple[Path, ...], fail_und
 
     The checker only reads files; it never imports, runs or installs the code it reads.
     """
-    from mlops_standards.assess import assess
+    from mlops_standards.assess import assess_all
     from mlops_standards.config import ConfigError
     from mlops_standards.report import RENDERERS, SUFFIXES
     from mlops_standards.scan import ScanError
@@ -72,7 +72,7 @@ def check(paths: tuple[Path, ...], fmt: str, outputs: tuple[Path, ...], fail_und
     assessments, errors = [], []
     for path in paths or (Path("."),):
         try:
-            assessments.append(assess(path, catalog))
+            assessments += assess_all(path, catalog)
         except (ScanError, ConfigError) as error:
             errors.append((str(path), str(error)))
             _fail(str(error))

@@ -49,12 +49,13 @@ def code_under_version_control(is_git_repository: bool) -> Outcome:
 
 
 @check("TR-002")
-def lock_file_committed(sightings: Sightings, requirements: list[RequirementLine]) -> Outcome:
+def lock_file_committed(sightings: Sightings, requirements: list[RequirementLine],
+                        logical: dict[str, str]) -> Outcome:  # fmt: skip
     locks = [seen(s, f"lock file ({s.label})") for s in sightings("lock-file")]
     if locks:
         return passed(*locks[:3])
     # The product's own requirements: those at the root when there are any, else all of them.
-    own = [r for r in requirements if "/" not in r.path] or requirements
+    own = [r for r in requirements if "/" not in logical.get(r.path, r.path)] or requirements
     loose = first_per_path(Evidence(r.path, r.line, f"not pinned: {r.text}") for r in own if not r.pinned)
     if own and not loose:
         return passed(*first_per_path(Evidence(r.path, None, "every requirement pinned") for r in own))

@@ -44,6 +44,8 @@ def _report(a: Assessment) -> dict[str, Any]:
     levels = a.catalog.levels
     return {
         "path": str(a.root),
+        "project": a.project or None,
+        "monorepo_projects": list(a.projects),
         "profile": a.profile.name,
         "profile_source": a.profile.source,
         "profile_evidence": [_evidence(e) for e in a.profile.evidence],

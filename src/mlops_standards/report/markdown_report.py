@@ -12,6 +12,7 @@ from .summary import (
     detail,
     gaps_line,
     headline,
+    monorepo_line,
     next_level_line,
     profile_line,
 )
@@ -52,6 +53,7 @@ def _report(a: Assessment) -> list[str]:
         f"`{a.root.name}` · {certified_line(a)} · profile: {_cell(profile_line(a))} · "
         f"standards v{a.catalog.version}",
         "",
+        *([f"*{line}*", ""] if (line := monorepo_line(a)) else []),
     ]
     if a.placed_by:
         lines += [f"**Why level {a.level}:**", "", *(_item(a, r, link=False) for r in a.placed_by), ""]

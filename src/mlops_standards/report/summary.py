@@ -108,3 +108,11 @@ def gaps_line(assessment: Assessment) -> str:
         return f"Nothing the standards ask at level {assessment.level} or below is missing."
     return (f"Still missing at level {max(assessment.level, 1)} or below "
             f"(the production checklist): {count}.")  # fmt: skip
+
+
+def monorepo_line(assessment: Assessment) -> str | None:
+    """`project mlops/, one of 2 in this repository (llmops/, mlops/)`, for a monorepo."""
+    if not assessment.projects:
+        return None
+    return (f"project {assessment.project}, one of {len(assessment.projects)} in this monorepo "
+            f"({', '.join(assessment.projects)})")  # fmt: skip

@@ -18,6 +18,7 @@ from .summary import (
     detail,
     gaps_line,
     headline,
+    monorepo_line,
     next_level_line,
     profile_line,
 )
@@ -45,6 +46,7 @@ def render(console: Console, assessment: Assessment, verbose: bool = False,
         (headline(assessment), "bold"), f"\n{level.summary}",
         (f"\n{certified_line(assessment)}", "dim"),
         f"\n{label or assessment.root}",
+        *([f"\n{line}"] if (line := monorepo_line(assessment)) else []),
         f"\nprofile: {profile_line(assessment)}",
         f"\nstandards v{assessment.catalog.version}",
     )  # fmt: skip

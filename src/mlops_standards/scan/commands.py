@@ -41,6 +41,8 @@ class Reached:
     """The file the command is written in."""
     via: tuple[str, ...] = ()
     """`path:line` of each hop from the origin, the origin first."""
+    directory: str = ""
+    """The folder it runs in, relative to the root (after `cd` and working directories)."""
 
     @property
     def where(self) -> str:
@@ -181,7 +183,7 @@ class Graph:
                     posixpath.normpath(posixpath.join(directory, target)).lstrip("./")  # fmt: skip
                 directory = "" if directory in (".", "") or directory.startswith("..") else directory
                 continue
-            reach.commands.append(Reached(command, path, via))
+            reach.commands.append(Reached(command, path, via, directory))
             if len(via) < MAX_DEPTH:
                 hop = (*via, f"{path}:{command.line}")
                 reach.extend(self._into(command, directory, hop, seen))

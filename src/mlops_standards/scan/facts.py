@@ -105,8 +105,11 @@ class JobReach:
 class Facts:
     """The parsed view of one repository."""
 
-    def __init__(self, repo: Repository, knowledge: Knowledge, markers: Markers) -> None:
+    def __init__(self, repo: Repository, knowledge: Knowledge, markers: Markers,
+                 scope: str = "") -> None:  # fmt: skip
         self.repo = repo
+        self.scope = scope
+        """For one project of a monorepo: its folder (`mlops/`); empty for the whole repository."""
         self.knowledge = knowledge
         self.markers = markers
         """The vocabulary of placeholders, sections and environments (markers.yaml)."""
@@ -139,8 +142,11 @@ class Facts:
 
     @cached_property
     def paths(self) -> list[str]:
-        """Every file path, sorted."""
-        return [f.path for f in self.repo.files]
+        """Every file path, sorted; for a project of a monorepo, its files and the shared ones."""
+        every = [f.path for f in self.repo.files]
+        if not self.scope:
+            return every
+        return [p for p in every if p.startswith(self.scope) or is_shared(p)]
 
     @property
     def is_git_repository(self) -> bool:
@@ -148,8 +154,11 @@ class Facts:
 
     @cached_property
     def logical(self) -> dict[str, str]:
-        """Path -> the path the file has in its project (templates rendered)."""
-        return self.repo.logical_paths
+        """Path -> the path the file has in its project (templates rendered, relative to the
+        project's folder in a monorepo)."""
+        if not self.scope:
+            return self.repo.logical_paths
+        return {p: p.removeprefix(self.scope) for p in self.paths}
 
     @cached_property
     def _by_name(self) -> dict[str, list[str]]:
@@ -255,7 +264,8 @@ class Facts:
     @cached_property
     def readme(self) -> Parsed[Document] | None:
         """The root README as sections; None when there is none."""
-        names = [p for p in self.paths if "/" not in p and p.lower().startswith("readme")]
+        names = [p for p in self.paths if "/" not in self.logical[p] and self.logical[p].lower().startswith("readme")
+                 and (not self.scope or p.startswith(self.scope))]  # fmt: skip
         if not names:
             return None
         best = sorted(names, key=lambda p: (not p.lower().endswith((".md", ".rst")), len(p)))[0]
@@ -649,6 +659,8 @@ class Facts:
             defaults = self._defaults(pipeline, pipeline.path)
             for job in pipeline.jobs:
                 found += self._job(pipeline, job, pipeline.path, job.triggers, defaults, None, 0)
+        if self.scope:  # in a monorepo, a root pipeline counts for the projects it reaches
+            found = [job for job in found if reaches(job, self.scope)]
         return found
 
     def _called_files(self) -> set[str]:
@@ -818,6 +830,29 @@ def _requirement_lines(path: str, text: str, fallback: int = 0) -> list[Requirem
                                for s in requirement.specifier)  # fmt: skip
         found.append(RequirementLine(path, fallback or number, line, pinned))
     return found
+
+
+SHARED_FOLDERS = (".github/", ".gitlab/", ".azure-pipelines/", ".pipelines/", ".circleci/", ".azure/",
+                  ".husky/")  # fmt: skip
+
+
+def is_shared(path: str) -> bool:
+    """Whether a file at the root of a monorepo serves all its projects (CI, hooks, owners)."""
+    return "/" not in path or path.startswith(SHARED_FOLDERS)
+
+
+def reaches(job: JobReach, scope: str) -> bool:
+    """Whether a CI job works on a project folder: its path filters, working directories or
+    command arguments name it."""
+    folder = scope.rstrip("/")
+    if any(p.lstrip("./").startswith(folder) for p in job.job.paths):
+        return True
+    for reached in job.reach.commands:
+        if reached.directory.startswith(folder) or reached.path.startswith(scope):
+            return True
+        if any(arg.lstrip("./").startswith(folder) for arg in reached.command.args):
+            return True
+    return any(m.module.path.startswith(scope) for m in job.reach.modules)
 
 
 def is_test_code(module: Module) -> bool:
