@@ -277,16 +277,20 @@ def _code_gates(modules: list[Module], sightings: Sightings, markers: Markers) -
     return found
 
 
+def _gates(sightings: Sightings, source_modules: list[Module], markers: Markers) -> list[Evidence]:
+    """Evaluation gates: a platform gate, or code comparing with the current model, in code
+    that then promotes, registers or deploys (a validation after the promotion only reports)."""
+    acting = modules_with(s for p in ("model-promotion", "model-registration", "deploy") for s in sightings(p))
+    found = [seen(s) for s in sightings("evaluation-gate") if s.path in acting]
+    return found + _code_gates(source_modules, sightings, markers)
+
+
 @check("TR-019")
 def evaluation_gate_before_serving(sightings: Sightings, source_modules: list[Module],
                                    markers: Markers) -> Outcome:  # fmt: skip
-    # A validation is a gate where the same code then promotes, registers or deploys; one that
-    # runs after the promotion only reports.
-    acting = modules_with(s for p in ("model-promotion", "model-registration", "deploy") for s in sightings(p))
-    found = [seen(s) for s in sightings("evaluation-gate") if s.path in acting]
-    found += _code_gates(source_modules, sightings, markers)
-    return verdict(first_per_path(found), looked("pipeline code", "evaluation-gate",
-                                                 detail="a candidate compared with the current model before promotion"))  # fmt: skip
+    return verdict(first_per_path(_gates(sightings, source_modules, markers)),
+                   looked("pipeline code", "evaluation-gate",
+                          detail="a candidate compared with the current model before promotion"))  # fmt: skip
 
 
 @check("TR-022")
@@ -298,7 +302,7 @@ def models_promoted_by_pipeline(jobs_running: JobsRunning, sightings: Sightings,
     deploys += [seen(s) for s in sightings("deploy") if s.kind == "call" and s.path in pipelines | _steps(sightings)]
     deployed_modules = {s.path for _, s in deploying} | {e.path for e in deploys}
     chosen = [seen(s) for s in sightings("model-promotion")]
-    chosen += _code_gates(source_modules, sightings, markers)
+    chosen += _gates(sightings, source_modules, markers)
     chosen += [seen(s) for s in in_modules(sightings("model-addressing"), deployed_modules)]
     if deploys and chosen:
         return passed(deploys[0], chosen[0])

@@ -611,8 +611,13 @@ class Facts:
     def pipelines(self) -> list[ci.Pipeline]:
         """Every CI configuration and local action, read; one that cannot be parsed carries its error."""
         found = []
-        for sighting in self.file_sightings("ci"):
-            found.append(self._pipeline(sighting.tool, sighting.path))
+        seen = set()
+        # CI files by their place (`.github/workflows/`), then by their content (a Cloud Build
+        # config or an Azure pipeline kept wherever the team chose).
+        for sighting in self.file_sightings("ci") + self.content_sightings("ci"):
+            if sighting.path not in seen:
+                seen.add(sighting.path)
+                found.append(self._pipeline(sighting.tool, sighting.path))
         for path in self.paths:
             name = self.logical[path]
             if name.startswith(".github/actions/") and name.endswith(("/action.yml", "/action.yaml")):

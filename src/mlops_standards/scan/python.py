@@ -19,7 +19,7 @@ from .templates import render_neutral
 
 TEMPLATE_SYNTAX = "template syntax; read as text"
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-TEST_FILE = re.compile(r"(^|/)(test_[^/]*|[^/]*_test)\.py$")
+TEST_FILE = re.compile(r"(^|/)(test_[^/]*|[^/]*_test)\.py$|(^|/)tests?/([^/]+/)*[^/]*tests?\.py$")
 Literal = str | int | float | bool | None
 
 
