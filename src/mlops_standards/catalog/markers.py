@@ -16,6 +16,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 WORD = re.compile(r"[a-z0-9][a-z0-9'_-]*")
 MARKUP = re.compile(r"`[^`]*`|\[[^\]]*\]\([^)]*\)|[*_#>|:\-=~]+|<[^>]*>")
 CAMEL = re.compile(r"([a-z0-9])([A-Z])")
+LEADING_WORDS = frozenset({"the", "our", "a", "an", "this", "project", "product", "model", "your"})
 HEADING_NOISE = re.compile(r"\([^)]*\)|\]\([^)]*\)|[^\w\s'/-]")
 FIELDS = ("placeholders", "sections", "random_sources", "ml_words", "delivery", "gate",
           "environments", "deployment_files", "prediction_calls", "ab_assignment")
@@ -109,12 +110,24 @@ class Markers:
     def heading_is(self, kind: str, heading: str, max_words: int = 6) -> bool:
         """Whether a heading names a section of `kind` (`goal`, `team`, `usage`...).
 
-        Only short headings count (asides in brackets, links and emoji left out), so a
-        sentence that happens to contain "team" does not make a team section.
+        The heading must be about it: the phrase opens or closes a short heading (asides in
+        brackets, links, emoji and a leading "the", "our", "project" left out), or the heading
+        is three words or fewer. "AWS account, team, and project configuration" is not a
+        team section; "Project team" and "Team and contacts" are.
         """
         pattern = self._headings.get(kind)
-        cleaned = HEADING_NOISE.sub(" ", heading.lower())
-        return bool(pattern and len(cleaned.split()) <= max_words and pattern.search(cleaned))
+        if pattern is None:
+            return False
+        words = HEADING_NOISE.sub(" ", heading.lower()).split()
+        while words and words[0] in LEADING_WORDS:
+            words = words[1:]
+        if not words or len(words) > max_words:
+            return False
+        cleaned = " ".join(words)
+        match = pattern.search(cleaned)
+        if match is None:
+            return False
+        return len(words) <= 3 or match.start() == 0 or match.end() == len(cleaned)
 
     def text_mentions(self, kind: str, text: str) -> bool:
         pattern = self._texts.get(kind)

@@ -21,6 +21,8 @@ class Evidence:
     """How the evidence was reached (`ci.yml:24`, `mise.toml:104`...), the origin first."""
 
     def __post_init__(self) -> None:
+        if self.line is not None and self.line < 1:  # a line the reader could not tell
+            object.__setattr__(self, "line", None)
         # A file name that is not UTF-8 reaches Python with surrogate escapes, which no report
         # format can encode; show such bytes as U+FFFD instead.
         if any("\udc80" <= c <= "\udcff" for c in self.path):
