@@ -34,6 +34,18 @@ from demand_forecast.trace import trace_model_version
 Command = Callable[[argparse.Namespace, TrainingConfig], int]
 
 
+class StderrHandler(logging.StreamHandler):
+    """Writes each record to the `sys.stderr` of the moment, even after it was replaced."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value) -> None:
+        """The stream is always the current `sys.stderr`; `logging` may not pin another."""
+
+
 def write_atomically(path: Path, text: str) -> None:
     """Write `text` to `path` through a temporary file: a failure never leaves half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -93,7 +105,13 @@ def serve(args: argparse.Namespace, config: TrainingConfig) -> int:
     log = PredictionLog(args.log)
     app = create_app(config.model_name, args.alias, config.tracking_uri, log)
     print(f"serving {config.model_name} version {app.state.model_version} on port {args.port}")
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_level="warning",
+        limit_max_requests=args.max_requests,
+    )
     return 0
 
 
@@ -203,6 +221,7 @@ def parser() -> argparse.ArgumentParser:
             sub.add_argument("--alias", default=CHAMPION)
             sub.add_argument("--host", default="127.0.0.1")
             sub.add_argument("--port", type=int, default=8000)
+            sub.add_argument("--max-requests", type=int, help="stop after this many requests")
         elif function is batch_score:
             sub.add_argument("--alias", default=CHAMPION)
             sub.add_argument("--start", type=dt.date.fromisoformat)
@@ -229,9 +248,9 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run one command; an unknown environment is a usage error (exit code 2)."""
     # Alerts and request records are JSON lines on stderr, where a log shipper picks them up.
-    handler = logging.StreamHandler(sys.stderr)
     for logger in (ALERT_LOGGER, REQUEST_LOGGER):
-        logger.addHandler(handler)
+        if not any(isinstance(h, StderrHandler) for h in logger.handlers):
+            logger.addHandler(StderrHandler())
         logger.setLevel(logging.INFO)
     top = parser()
     args = top.parse_args(argv)
