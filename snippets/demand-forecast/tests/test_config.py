@@ -19,7 +19,7 @@ def test_the_file_defines_exactly_the_environments_the_type_allows():
 
 
 def test_an_unknown_environment_is_refused_with_the_known_ones():
-    with pytest.raises(UnknownEnvironmentError, match="'staging': config.toml defines acc"):
+    with pytest.raises(UnknownEnvironmentError, match=r"'staging': config\.toml defines acc"):
         load_config("staging")
 
 

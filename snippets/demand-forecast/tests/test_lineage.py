@@ -44,6 +44,4 @@ def test_environment_tags_hash_the_lock_file_and_record_a_missing_one(tmp_path):
     tags = environment_tags(lock)
     assert tags["env.lock_sha256"] == hashlib.sha256(lock.read_bytes()).hexdigest()
     assert tags["env.lock_file"] == "requirements.lock" and tags["env.python"].count(".") == 2
-    assert environment_tags(tmp_path / "missing.lock")["env.lock_sha256"].startswith(
-        "unavailable:"
-    )
+    assert environment_tags(tmp_path / "missing.lock")["env.lock_sha256"].startswith("unavailable:")

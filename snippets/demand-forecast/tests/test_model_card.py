@@ -13,7 +13,9 @@ def test_the_card_has_every_section_in_order_with_the_run_facts(registry, tracki
     assert f"`{run.info.run_id}`" in card and f"`{run.data.tags['git.commit']}`" in card
     metrics = run.data.metrics
     change = (metrics["mae"] - metrics["baseline_mae"]) / metrics["baseline_mae"]
-    assert f"| `mae` | {metrics['mae']:.3f} | {metrics['baseline_mae']:.3f} ({change:+.0%}) |" in card
+    assert (
+        f"| `mae` | {metrics['mae']:.3f} | {metrics['baseline_mae']:.3f} ({change:+.0%}) |" in card
+    )
     assert "| `r2` |" in card and "| `baseline_mae` |" not in card
     assert "| `training` | " in card and "| `evaluation` | 140 |" in card
     assert CARD_TEXT.intended_use in card

@@ -24,7 +24,9 @@ def test_the_report_alerts_on_the_price_feed_and_on_nothing_else(tmp_path):
     assert report.drift.set_index("feature")["drifted"].to_dict() == {
         "store_id": False, "price": True, "promotion": False, "temperature": False,
     }  # fmt: skip
-    assert [a.message for a in report.alerts] == ["Feature 'price' drifted from the training reference"]
+    assert [a.message for a in report.alerts] == [
+        "Feature 'price' drifted from the training reference"
+    ]
     assert report.kpis["store_days"].sum() == 140
     page = write_report(report, tmp_path, "Demand forecast")
     text = page.read_text()

@@ -259,7 +259,3 @@ def main(argv: list[str] | None = None) -> int:
     except UnknownEnvironmentError as error:
         top.error(str(error))
     return args.run(args, config)
-
-
-if __name__ == "__main__":
-    sys.exit(main())
