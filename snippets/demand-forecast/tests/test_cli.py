@@ -50,6 +50,8 @@ def test_the_whole_life_of_a_model_from_the_command_line(project, capsys):
     monitored = run(capsys, "monitor")
     assert "1 alerts; report: reports/monitoring-report.html" in monitored
     assert "ship challenger" in run(capsys, "ab-analysis", "--customers", "20000")
+    too_early = run(capsys, "ab-analysis", "--customers", "1000")
+    assert "keep running" in too_early and "difference" not in too_early
     assert run(capsys, "trace").startswith("demand-forecast version 1\n  run ")
     assert "Model card: demand-forecast version 1" in run(capsys, "model-card")
     assert (project / "docs" / "model-card.md").is_file()

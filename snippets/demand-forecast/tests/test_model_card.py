@@ -1,5 +1,7 @@
 """The model card: facts from the run that trained the version, judgement from the team."""
 
+from pathlib import Path
+
 from demand_forecast.model_card import CARD_TEXT, SECTIONS, publish_model_card
 
 
@@ -19,8 +21,8 @@ def test_the_card_has_every_section_in_order_with_the_run_facts(registry, tracki
     assert "| `r2` |" in card and "| `baseline_mae` |" not in card
     assert "| `training` | " in card and "| `evaluation` | 140 |" in card
     assert CARD_TEXT.intended_use in card
-    stored = registry.client.download_artifacts(run.info.run_id, "model_card.md")
-    assert open(stored, encoding="utf-8").read() == card
+    stored = Path(registry.client.download_artifacts(run.info.run_id, "model_card.md"))
+    assert stored.read_text(encoding="utf-8") == card
 
 
 def test_a_run_without_datasets_says_so(registry, tracking):
