@@ -132,13 +132,16 @@ def test_the_commands_run_as_pasted_and_print_what_the_pages_show(
                 if not block.is_command:
                     continue
                 if block.title == BACKGROUND:
+                    port = int(re.search(r"--port (\d+)", block.text)[1])
+                    # Another service on the page's port would answer in our place.
+                    with socket.socket() as probe:
+                        assert probe.connect_ex(("127.0.0.1", port)) != 0, f"port {port} is in use"
                     process = subprocess.Popen(
                         ["bash", "-ec", block.text], cwd=pasted, env=env,
                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                         start_new_session=True,
                     )  # fmt: skip
                     background.append(process)
-                    port = int(re.search(r"--port (\d+)", block.text)[1])
                     wait_for_port(port, process, time.monotonic() + 120)
                     continue
                 done = subprocess.run(
