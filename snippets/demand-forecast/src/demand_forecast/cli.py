@@ -31,7 +31,8 @@ from demand_forecast.schema import SALES_SCHEMA, feature_dictionary
 from demand_forecast.serve import app_from_env, create_app, export_openapi
 from demand_forecast.trace import trace_model_version
 
-Command = Callable[[argparse.Namespace, TrainingConfig], int]
+# A command returns its exit status; None means 0.
+Command = Callable[[argparse.Namespace, TrainingConfig], int | None]
 
 
 class StderrHandler(logging.StreamHandler):
@@ -98,7 +99,7 @@ def rollback(args: argparse.Namespace, config: TrainingConfig) -> int:
     return 0
 
 
-def serve(args: argparse.Namespace, config: TrainingConfig) -> int:
+def serve(args: argparse.Namespace, config: TrainingConfig) -> None:
     """Serve forecasts over HTTP until stopped."""
     import uvicorn
 
@@ -112,7 +113,6 @@ def serve(args: argparse.Namespace, config: TrainingConfig) -> int:
         log_level="warning",
         limit_max_requests=args.max_requests,
     )
-    return 0
 
 
 def batch_score(args: argparse.Namespace, config: TrainingConfig) -> int:
@@ -258,4 +258,4 @@ def main(argv: list[str] | None = None) -> int:
         config = load_config(args.env)
     except UnknownEnvironmentError as error:
         top.error(str(error))
-    return args.run(args, config)
+    return args.run(args, config) or 0
