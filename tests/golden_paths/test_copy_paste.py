@@ -29,7 +29,8 @@ VOLATILE = re.compile(r"\b[0-9a-f]{32,64}\b")
 
 
 def normalised(text: str) -> str:
-    return VOLATILE.sub("<id>", text).strip()
+    lines = VOLATILE.sub("<id>", text).strip().splitlines()
+    return "\n".join(line.rstrip() for line in lines)
 
 
 def tracked_files(root: Path) -> set[str]:
@@ -56,7 +57,9 @@ def pasted(golden_blocks, tmp_path_factory) -> Path:
         path = folder / block.title
         text = block.text if block.text.endswith("\n") else block.text + "\n"
         if path.exists():
-            assert path.read_text(encoding="utf-8") == text, f"{block.title} shown twice, differently"
+            assert path.read_text(encoding="utf-8") == text, (
+                f"{block.title} shown twice, differently"
+            )
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     assert not folder.resolve().is_relative_to(ROOT)
@@ -89,7 +92,9 @@ def test_no_block_imports_this_repository(golden_blocks):
 
 def test_the_build_order_names_every_page_with_commands(built_site, golden_blocks):
     order = build_order(built_site.page("golden-paths/index.md"))
-    with_commands = {page for page, found in golden_blocks.items() if any(b.is_command for b in found)}
+    with_commands = {
+        page for page, found in golden_blocks.items() if any(b.is_command for b in found)
+    }
     assert with_commands <= set(order)
     assert order[0] == "golden-paths/index.md"
 
