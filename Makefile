@@ -18,8 +18,9 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 # Reinstall only when the pins or the project metadata change.
-$(STAMP): $(BIN)/python requirements.lock pyproject.toml
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[docs,snippets,test]"
+$(STAMP): $(BIN)/python requirements.lock pyproject.toml snippets/demand-forecast/pyproject.toml
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[docs,snippets,test]" \
+		-e "./snippets/demand-forecast[test,docs]"
 	touch $(STAMP)
 
 install: $(STAMP)

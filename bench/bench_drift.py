@@ -12,7 +12,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from snippets.monitoring.feature_drift import DriftReference, detect_drift
+from demand_forecast.drift import DriftReference, detect_drift
 
 ROWS, FEATURES, BUDGET_SECONDS = 1_000_000, 20, 5.0
 

@@ -6,10 +6,9 @@ a test fails the moment the two differ.
 
 # --8<-- [start:load]
 import pandas as pd
+from demand_forecast.data import make_sales
 from sklearn.ensemble import RandomForestRegressor
 from sklearn.metrics import mean_absolute_error
-
-from snippets.demand_forecasting.data import make_sales
 
 pd.set_option("display.max_columns", 20)
 sales = make_sales(days=365)

@@ -27,9 +27,11 @@ _TARGET = SnippetPreprocessor.RE_SNIPPET_FILE
 
 # Fence info strings that mean Python (https://pygments.org/docs/lexers/, Python aliases).
 PYTHON_LANGUAGES = frozenset({"python", "py", "python3", "py3", "pycon", "pyi", "ipython3"})
-# Files and folders under snippets/ that are plumbing, not examples.
-IGNORED_FILES = frozenset({"__init__.py"})
+# Files and folders under snippets/ that are plumbing or tool output, not examples: the
+# reference project is installed in place, so its build metadata sits next to its code.
+IGNORED_FILES = frozenset({"__init__.py", ".coverage"})
 IGNORED_DIRS = frozenset({"__pycache__", ".pytest_cache", ".ruff_cache", ".ipynb_checkpoints"})
+IGNORED_DIR_SUFFIXES = (".egg-info",)
 
 _FENCE_OPEN = re.compile(r"^\s*(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _LANGUAGE = re.compile(r"^\s*\{?\s*\.?(?P<lang>[\w+-]+)")
@@ -86,6 +88,7 @@ def _snippet_files(snippets_dir: Path) -> list[Path]:
         if path.is_file()
         and path.name not in IGNORED_FILES
         and not IGNORED_DIRS.intersection(path.relative_to(snippets_dir).parts)
+        and not any(p.endswith(IGNORED_DIR_SUFFIXES) for p in path.relative_to(snippets_dir).parts)
         and path.suffix != ".pyc"
     )
 
