@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 PATTERN_KINDS = ("imports", "calls", "keywords", "decorators", "decorator_keywords", "bases",
-                 "strings", "files", "text", "commands", "actions", "config", "content")  # fmt: skip
+                 "functions", "strings", "files", "text", "commands", "actions", "config", "content")  # fmt: skip
 """The kinds of identifier a signal may list (see the head of tools.yaml)."""
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -30,6 +30,7 @@ class Signal:
     decorators: tuple[str, ...] = ()
     decorator_keywords: tuple[str, ...] = ()
     bases: tuple[str, ...] = ()
+    functions: tuple[str, ...] = ()
     strings: tuple[str, ...] = ()
     files: tuple[str, ...] = ()
     text: tuple[str, ...] = ()

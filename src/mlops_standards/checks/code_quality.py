@@ -142,7 +142,8 @@ def releases_noted(sightings: Sightings, documents: Documents, template_roots: t
             # A version in the heading, or entries that start with one (`v1.1.0 - Python 3.11`).
             lines = [section.heading, *(line for line in section.text.splitlines() if line.strip())]
             version = next((v for line in lines if (v := _version(" ".join(line.split()[:2])))), None)
-            if version and substantive(markers, section.text, 2):
+            written = "\n".join(s.text for s in document.under(section))
+            if version and substantive(markers, written, 2):
                 found.append(Evidence(document.path, section.line, f"release notes for {version}"))
                 break
     return verdict(first_per_path(found), looked(".", "release-tooling",

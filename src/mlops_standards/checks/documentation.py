@@ -102,9 +102,23 @@ def features_defined(sightings: Sightings, source_modules: list[Module], documen
                                                  detail="a data schema in code or a feature dictionary"))  # fmt: skip
 
 
+ROUTE_DECORATORS = ("get", "post", "put", "patch", "delete", "api_route", "route", "websocket")
+
+
 @check("DOC-007")
-def api_specified(sightings: Sightings, source_modules: list[Module]) -> Outcome:
+def api_specified(sightings: Sightings, module_index: dict[str, Module]) -> Outcome:
     found = [seen(s) for s in sightings("api-schema")]
+    # Routes whose request or response is a typed model (FastAPI reads the annotations).
+    models = {f"{m.path}:{c.name}" for m in module_index.values() if m.mentions("BaseModel")
+              for c in m.records.classes if any(b.endswith("BaseModel") for b in c.bases)}  # fmt: skip
+    names = {key.rsplit(":", 1)[1] for key in models}
+    for path in sorted({s.path for s in sightings("http-serving")}):
+        module = module_index.get(path)
+        for function in module.records.functions if module is not None else ():
+            routed = any(d.rsplit(".", 1)[-1] in ROUTE_DECORATORS for d in function.decorators)
+            typed = [a for a in function.annotations if a.rsplit(".", 1)[-1] in names]
+            if routed and typed:
+                found.append(Evidence(path, function.line, f"route {function.name} typed with {typed[0].rsplit('.', 1)[-1]}"))
     return verdict(first_per_path(found), looked("serving code", "api-schema",
                                                  detail="an OpenAPI document or typed request and response models"))  # fmt: skip
 

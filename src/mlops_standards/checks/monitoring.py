@@ -34,8 +34,11 @@ def infrastructure_alerts(sightings: Sightings) -> Outcome:
 
 
 @check("MON-003")
-def requests_logged(sightings: Sightings, module_index: dict[str, Module]) -> Outcome:
+def requests_logged(sightings: Sightings, module_index: dict[str, Module],
+                    imported: Callable[[Module], list[Module]]) -> Outcome:  # fmt: skip
+    # Serving code: the service's modules and the project's modules they import (middleware).
     serving = modules_with(sightings("http-serving"))
+    serving |= {m.path for path in list(serving) if path in module_index for m in imported(module_index[path])}
     found = [seen(s) for s in sightings("request-metrics") if s.path in serving]
     for path in sorted(serving):
         module = module_index.get(path)
@@ -118,12 +121,13 @@ def predictions_stored(sightings: Sightings, module_index: dict[str, Module], ma
     writers = modules_with(sightings("batch-writing"))
     # Steps whose outputs the platform versions and links to the model version (ZenML).
     versioned = modules_with(s for s in sightings("data-versioning") if s.kind == "decorator")
+    evaluating = modules_with(sightings("model-evaluation"))
     for path in sorted(writers | versioned):
         module = module_index.get(path)
         if module is None or module.notebook or not module.mentions(*markers.prediction_calls):
             continue
-        if "serving" not in markers.steps_named(path.rsplit(".", 1)[0]) and path not in versioned:
-            continue  # scoring code says so in its name: score, predict, inference, serve
+        if path in evaluating and path not in versioned:
+            continue  # predictions written to compute metrics are an evaluation, not a record
         predicts = [c for c in module.records.calls if c.leaf in markers.prediction_calls]
         if predicts and (path in versioned or module.mentions(*VERSION_WORDS)):
             found.append(Evidence(path, predicts[0].line, "predictions stored with the model version"))

@@ -81,8 +81,13 @@ def experiments_tracked(sightings: Sightings, code_sightings: Callable[..., list
 
 
 def _logs_from(modules: dict[str, Module], keys: tuple[str, ...], markers: Markers,
-               sources: set[str]) -> list[Evidence]:  # fmt: skip
-    """Tracker calls that log one of `keys` with a value computed from a real source."""
+               sources: set[str], readers: Callable[[str], Module | None] | None = None,
+               readers_of: set[str] = frozenset()) -> list[Evidence]:  # fmt: skip
+    """Tracker calls that log one of `keys` with a value computed from a real source.
+
+    A value may also come from a helper of the project: `set_tags({**git_tags()})` logs the
+    commit when `git_tags` is defined in a module that reads it (`readers_of`).
+    """
     found = []
     for path in sources:
         module = modules.get(path)
@@ -90,19 +95,26 @@ def _logs_from(modules: dict[str, Module], keys: tuple[str, ...], markers: Marke
             if call.leaf not in LOG_CALLS:
                 continue
             for key, value in logged_items(call):
-                if any(k in str(key).lower() for k in keys) and computed(value, markers):
+                if key == "**" and readers is not None:
+                    for unpacked in value if isinstance(value, list) else [value]:
+                        helper = readers(str(unpacked).removesuffix("()").rsplit(".", 1)[0])
+                        if helper is not None and helper.path in readers_of:
+                            found.append(Evidence(path, call.line, f"logs {unpacked} from {helper.path}"))
+                elif any(k in str(key).lower() for k in keys) and computed(value, markers):
                     found.append(Evidence(path, call.line, f"logs {key} = {value}"))
     return found
 
 
 @check("TR-005", requires={"TR-004"})
 def commit_logged_with_run(sightings: Sightings, module_index: dict[str, Module],
-                           markers: Markers) -> Outcome:  # fmt: skip
+                           module_named: Callable[[str], Module | None], markers: Markers) -> Outcome:  # fmt: skip
     found = [seen(s) for s in sightings("implicit-commit") if s.kind != "file"]
-    # A commit logged by hand counts where the code also reads the commit from git or CI.
+    # A commit logged by hand counts where the code also reads the commit from git or CI,
+    # in the tracking module itself or in the project's helper it unpacks into the tags.
     sources = modules_with(s for s in sightings("commit-tag") if s.kind in ("string", "call"))
     tracked = modules_with(sightings("experiment-tracking"))
     found += _logs_from(module_index, COMMIT_KEYS, markers, sources & tracked)
+    found += _logs_from(module_index, COMMIT_KEYS, markers, tracked - sources, module_named, sources)
     return verdict(first_per_path(found), looked("tracking code", "commit-tag", "implicit-commit",
                                                  detail="the git commit recorded with each run"))  # fmt: skip
 
@@ -209,7 +221,8 @@ def training_pipeline_automated(sightings: Sightings, jobs_running: JobsRunning,
                                 code_sightings: Callable[..., list[Sighting]],
                                 module_index: dict[str, Module], structured_text: Callable[[str], str],
                                 task_definitions: list[Task], task_reach: Callable[[Task], Reach],
-                                command_sightings: Callable[..., list[Sighting]]) -> Outcome:  # fmt: skip
+                                command_sightings: Callable[..., list[Sighting]], ci_jobs: list[JobReach],
+                                project_scripts: dict[str, str]) -> Outcome:  # fmt: skip
     training = Trainers(code_sightings, module_index, markers)
     found = []
     for s in sightings("pipeline"):
@@ -221,6 +234,16 @@ def training_pipeline_automated(sightings: Sightings, jobs_running: JobsRunning,
     runs = [(job, s) for job, s in jobs_running("pipeline-run", NOT_PULL_REQUESTS)]
     runs += [(job, s) for job, s in jobs_running("training", NOT_PULL_REQUESTS)]
     found += _job_evidence(runs)
+    # A CI job that runs the project's own training command (`demand-forecast train`).
+    for job in ci_jobs:
+        if job.disabled or not job.triggers & NOT_PULL_REQUESTS:
+            continue
+        for reached in job.reach.commands:
+            words = (reached.command.program, *reached.command.args[:2])
+            if reached.command.program in project_scripts and any(
+                    markers.steps_named(w) == {"training"} for w in words):  # fmt: skip
+                found.append(Evidence(reached.path, reached.command.line,
+                                      f"{job.name}: runs {' '.join(words)}", via=(job.where,)))  # fmt: skip
     found += [seen(s) for s in sightings("pipeline-run") if s.kind == "command" and "train" in s.what.lower()]
     # A task that runs the pipeline's training job: `mise run project:run training`, `make train`.
     for task in task_definitions:

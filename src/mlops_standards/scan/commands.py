@@ -91,9 +91,12 @@ def _targets(args: tuple[str, ...], options_with_values: tuple[str, ...]) -> tup
 class Graph:
     """Follows commands through a repository's task runners, scripts and modules."""
 
-    def __init__(self, repo: Repository, modules: dict[str, Module]) -> None:
+    def __init__(self, repo: Repository, modules: dict[str, Module],
+                 scripts: dict[str, str] | None = None) -> None:  # fmt: skip
         self.repo = repo
         self.modules = modules
+        self.scripts = scripts or {}
+        """The project's console scripts (`demand-forecast`) -> the module each runs."""
 
     @cached_property
     def _by_logical(self) -> dict[str, str]:
@@ -279,6 +282,8 @@ class Graph:
         if program == "hatch" or (program not in PYTHONS and self._hatch_script(program)):
             return self._run_tasks("hatch", self._find(directory, "pyproject.toml"),
                                    [program] if program != "hatch" else list(args[1:2]), via, seen)  # fmt: skip
+        if program in self.scripts:  # the project's own command: its entry module runs
+            return self._module(self.scripts[program], via, seen)
         if program in SHELLS and args:
             return self._script(self._path(directory, args[0]), via, seen)
         if program.endswith(SCRIPT_SUFFIXES) or program.startswith(("./", "scripts/")):

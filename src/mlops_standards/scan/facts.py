@@ -206,6 +206,46 @@ class Facts:
         return found
 
     @cached_property
+    def _by_dotted(self) -> dict[str, Module]:
+        return {path.removesuffix(".py").removesuffix("/__init__").replace("/", "."): module
+                for path, module in self.module_index.items() if path.endswith(".py")}  # fmt: skip
+
+    def module_named(self, dotted: str) -> Module | None:
+        """The repository module an import names (`pkg.jobs` is `src/pkg/jobs.py`), if any."""
+        found = self._by_dotted.get(dotted)
+        if found is not None:
+            return found
+        suffix = "." + dotted
+        matches = [m for name, m in self._by_dotted.items() if name.endswith(suffix)]
+        return min(matches, key=lambda m: len(m.path)) if matches else None
+
+    def imported(self, module: Module) -> list[Module]:
+        """The repository's own modules that `module` imports."""
+        found = []
+        for item in module.records.imports:
+            target = self.module_named(item.module)
+            if target is None and "." in item.module:  # `from pkg.mod import name`
+                target = self.module_named(item.module.rsplit(".", 1)[0])
+            if target is not None and target is not module and target not in found:
+                found.append(target)
+        return found
+
+    @cached_property
+    def project_scripts(self) -> dict[str, str]:
+        """Console scripts the project declares (`[project.scripts]`) -> the module they run."""
+        found = {}
+        for parsed in self.pyprojects:
+            data = parsed.value if parsed.ok and isinstance(parsed.value, dict) else {}
+            scripts = (data.get("project") or {}).get("scripts") or {}
+            poetry = ((data.get("tool") or {}).get("poetry") or {}).get("scripts") or {}
+            for name, target in {**poetry, **scripts}.items() if isinstance(scripts, dict) else ():
+                if isinstance(target, str):
+                    module = self.module_named(target.split(":", 1)[0])
+                    if module is not None:
+                        found[name] = module.path
+        return found
+
+    @cached_property
     def modules(self) -> list[Module]:
         """Every readable Python module and notebook (each parsed on first use, once)."""
         return list(self.module_index.values())
@@ -605,7 +645,7 @@ class Facts:
 
     @cached_property
     def graph(self) -> Graph:
-        return Graph(self.repo, self.module_index)
+        return Graph(self.repo, self.module_index, self.project_scripts)
 
     @cached_property
     def pipelines(self) -> list[ci.Pipeline]:

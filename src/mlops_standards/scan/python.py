@@ -87,7 +87,9 @@ class Function:
     calls: tuple[str, ...] = ()
     """Resolved names of the calls it makes, nested ones included."""
     compared: tuple[str, ...] = ()
-    """Names, attributes and strings its `if`/`while` tests compare (`new_rmse < best_rmse`)."""
+    """Names, attributes and strings it compares (`new_rmse < best_rmse`), in tests and values."""
+    annotations: tuple[str, ...] = ()
+    """Resolved names in its parameter and return annotations (`ForecastRequest`, `dict`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +178,7 @@ class _Reader(ast.NodeVisitor):
         self.aliases: dict[str, str] = {}
         self.assigned: dict[str, str] = {}
         self.literals: dict[str, Any] = {}
+        self.dicts: dict[str, ast.Dict] = {}
         self.assignment_lines: list[tuple[str, str, int]] = []
         self.imports: list[Import] = []
         self.raw_calls: list[tuple[str, ast.Call, str | None, tuple[str, ...]]] = []
@@ -238,6 +241,10 @@ class _Reader(ast.NodeVisitor):
             for target in targets:
                 if (name := dotted(target)) and name not in self.assigned:
                     self.literals.setdefault(name, value.value)
+        elif isinstance(value, ast.Dict):
+            for target in targets:
+                if (name := dotted(target)) and name not in self.assigned:
+                    self.dicts.setdefault(name, value)
 
     def visit_Assign(self, node: ast.Assign) -> None:
         self._assign(node.targets, node.value)
@@ -288,8 +295,7 @@ class _Reader(ast.NodeVisitor):
         words = _compare_words(test)
         if words:
             self._guards.append(words)
-            if self._function:
-                self.function_compares[id(self._function[-1])] += words
+
         for statement in [*body, *orelse]:
             self.visit(statement)
         if words:
@@ -309,7 +315,11 @@ class _Reader(ast.NodeVisitor):
         if words:
             self._guards.pop()
 
-    def visit_Assert(self, node: ast.Assert) -> None:
+    def visit_Compare(self, node: ast.Compare) -> None:
+        # A comparison kept in a name (`accepted = new_mae < champion_mae`) gates as much as one
+        # written in an `if`.
+        if self._function:
+            self.function_compares[id(self._function[-1])] += _compare_words(node)
         self.generic_visit(node)
 
     def visit_Raise(self, node: ast.Raise) -> None:
@@ -381,6 +391,8 @@ def summarise(tree: ast.Module, is_test_module: bool, package: str = "") -> Summ
             full = head
         return f"{full}.{rest}" if rest else full
 
+    depth_guard: dict[str, int] = {}
+
     def value(node: ast.expr) -> Any:
         if isinstance(node, ast.Constant):
             return node.value
@@ -392,6 +404,12 @@ def summarise(tree: ast.Module, is_test_module: bool, package: str = "") -> Summ
         if isinstance(node, ast.Name | ast.Attribute | ast.Subscript) and (name := dotted(node)):
             if name in reader.assigned:
                 return Source(resolve(reader.assigned[name]))
+            if name in reader.dicts and depth_guard.setdefault(name, 0) == 0:
+                depth_guard[name] = 1
+                try:
+                    return value(reader.dicts[name])
+                finally:
+                    depth_guard[name] = 0
             if name in reader.literals:
                 return reader.literals[name]
             return Source(resolve(name))
@@ -401,9 +419,16 @@ def summarise(tree: ast.Module, is_test_module: bool, package: str = "") -> Summ
         ):  # a command line as a list of words
             return tuple(e.value if isinstance(e, ast.Constant) else "python" for e in node.elts)
         if isinstance(node, ast.Dict) and all(
-            isinstance(k, ast.Constant) and isinstance(k.value, str) for k in node.keys
+            k is None or (isinstance(k, ast.Constant) and isinstance(k.value, str)) for k in node.keys
         ):
-            return {k.value: value(v) for k, v in zip(node.keys, node.values, strict=True)}
+            # `{**git_tags(), "data.version": v}`: what is unpacked is kept under "**".
+            result: dict[str, Any] = {}
+            for k, v in zip(node.keys, node.values, strict=True):
+                if k is None:
+                    result.setdefault("**", []).append(value(v))
+                else:
+                    result[k.value] = value(v)
+            return result
         if isinstance(node, ast.Dict | ast.List | ast.Tuple | ast.Set):
             return Source(type(node).__name__.lower())
         return Source("expression")
@@ -432,7 +457,8 @@ def summarise(tree: ast.Module, is_test_module: bool, package: str = "") -> Summ
             node.name, node.lineno, tuple(resolve(n) for d in decorators if (n := dotted(d))),
             keywords, is_test, any(not _trivial(s) for s in body),
             tuple(resolve(n) for n in reader.function_calls.get(id(node), ())),
-            tuple(reader.function_compares.get(id(node), ())),
+            tuple(dict.fromkeys(reader.function_compares.get(id(node), ()))),
+            _annotations(node, resolve),
         ))  # fmt: skip
     classes = tuple(
         Class(
@@ -448,6 +474,22 @@ def summarise(tree: ast.Module, is_test_module: bool, package: str = "") -> Summ
         tuple(reader.imports), calls, tuple(functions), classes, raises,
         tuple(sorted(reader.strings.items(), key=lambda item: item[1])), assignments,
     )  # fmt: skip
+
+
+def _annotations(node: ast.FunctionDef | ast.AsyncFunctionDef, resolve) -> tuple[str, ...]:
+    """The names a function's annotations use, parameters then return."""
+    annotations = [a.annotation for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)
+                   if a.annotation is not None]  # fmt: skip
+    if node.returns is not None:
+        annotations.append(node.returns)
+    names = []
+    for annotation in annotations:
+        for part in ast.walk(annotation):
+            if isinstance(part, ast.Name | ast.Attribute) and (name := dotted(part)):
+                names.append(resolve(name))
+            elif isinstance(part, ast.Constant) and isinstance(part.value, str) and part.value.isidentifier():
+                names.append(resolve(part.value))
+    return tuple(dict.fromkeys(names))
 
 
 def _assignment(assigned: dict[str, str], name: str) -> tuple[str, str] | None:

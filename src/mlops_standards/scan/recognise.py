@@ -58,12 +58,16 @@ def _dotted_regex(patterns: Iterable[str]) -> re.Pattern[str] | None:
 
 
 def _words(patterns: Iterable[str]) -> set[str]:
-    """The literal name a text must contain for a dotted pattern to match in it."""
+    """What a text must contain for a dotted pattern to match in it: its last whole name, or,
+    for a pattern like `**.*alert*`, the part of a name (written `~alert`: a text search)."""
     found = set()
     for pattern in patterns:
-        literal = [s for s in pattern.replace("()", "").split(".") if "*" not in s]
+        segments = pattern.replace("()", "").split(".")
+        literal = [s for s in segments if "*" not in s]
         if literal:
             found.add(literal[-1])
+        elif partial := segments[-1].strip("*"):
+            found.add("~" + partial)
     return found
 
 
@@ -92,18 +96,26 @@ class _CodeMatcher:
         return _dotted_regex(self.signal.bases)
 
     @cached_property
+    def functions(self) -> re.Pattern[str] | None:
+        """Names of functions the module defines (`*model_card*`)."""
+        if not self.signal.functions:
+            return None
+        return re.compile("|".join(fnmatch.translate(p) for p in self.signal.functions))
+
+    @cached_property
     def words(self) -> tuple[str, ...]:
         """A module must mention one of these to be worth parsing for this signal."""
         s = self.signal
         found = _words((*s.calls, *s.decorators, *s.bases)) | set(s.keywords) | \
-            set(s.decorator_keywords) | {i.split(".")[0] for i in s.imports} | set(s.strings)  # fmt: skip
+            set(s.decorator_keywords) | {i.split(".")[0] for i in s.imports} | set(s.strings) | \
+            {p.strip("*") for p in s.functions if p.strip("*")}  # fmt: skip
         return tuple(sorted(found))
 
     @property
     def active(self) -> bool:
         s = self.signal
         return bool(s.calls or s.keywords or s.decorators or s.decorator_keywords or s.bases
-                    or s.imports or s.strings)  # fmt: skip
+                    or s.imports or s.strings or s.functions)  # fmt: skip
 
     def in_scope(self, module: Module) -> bool:
         if self.signal.anywhere or self.signal.imports or not self.tool.roots:
@@ -121,7 +133,7 @@ class _CodeMatcher:
 
     @cached_property
     def _text_words(self) -> tuple[str, ...]:
-        return tuple(w for w in self.words if not w.isidentifier())
+        return tuple(w.removeprefix("~") for w in self.words if not w.isidentifier())
 
     @cached_property
     def _roots(self) -> frozenset[str]:
@@ -180,6 +192,10 @@ class _CodeMatcher:
             for cls in records.classes:
                 if any(self.bases.match(normalised(b)) for b in _ancestors(cls, local)):
                     add(cls.line, f"class {cls.name}({', '.join(cls.bases)})", "base")
+        if self.functions is not None:
+            for function in records.functions:
+                if function.substantive and self.functions.match(function.name):
+                    add(function.line, f"def {function.name}", "function")
         for text, line in records.strings if s.strings else ():
             if any(w in text for w in s.strings):
                 add(line, f"string {text[:60]!r}", "string")
@@ -251,7 +267,7 @@ class Recogniser:
         found = {}
         for practice, matchers in self._code.items():
             names = frozenset(w for m in matchers for w in m.words if w.isidentifier())
-            texts = tuple(sorted({w for m in matchers for w in m.words if not w.isidentifier()}))
+            texts = tuple(sorted({w.removeprefix("~") for m in matchers for w in m.words if not w.isidentifier()}))
             found[practice] = (names, texts)
         return found
 
