@@ -28,7 +28,8 @@ class MarkersError(Exception):
 
 def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
     escaped = sorted((re.escape(p.lower()) for p in phrases), key=len, reverse=True)
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(escaped) + r")(?![a-z0-9])")
+    # A hyphen joins words: `team-level` is not the word `team`.
+    return re.compile(r"(?<![a-z0-9-])(?:" + "|".join(escaped) + r")(?![a-z0-9-])")
 
 
 @dataclass(frozen=True)
