@@ -10,7 +10,9 @@ from typing import Any
 import yaml
 
 from .model import (
+    ACTORS,
     APPLICABILITIES,
+    DIMENSIONS,
     LEVELS,
     METHODS,
     Area,
@@ -20,6 +22,7 @@ from .model import (
     Release,
     Requirement,
     Sources,
+    Step,
     Verification,
 )
 
@@ -75,13 +78,14 @@ def load(directory: str | Path | None = None) -> Catalog:
         area_files.update({r.area: name for r in found})
         requirements += found
     mma_items = _mma_items(frameworks, problems)
+    levels = _levels(meta, problems)
     _unique_and_known(requirements, frameworks, area_files, problems)
     if problems:
         raise CatalogError(problems)
     catalog = Catalog(
         version=str(meta["version"]),
         areas=tuple(areas.values()),
-        levels=tuple(Level(**level) for level in meta["levels"]),
+        levels=levels,
         requirements=tuple(sorted(requirements, key=_sort_key)),
         changelog=tuple(
             Release(str(r["version"]), str(r["date"]), tuple(r["changes"]))
@@ -140,6 +144,58 @@ def _areas(meta: dict[str, Any], problems: _Problems) -> dict[str, Area]:
     if levels != [0, 1, 2, 3, 4]:
         problems.add("catalog.yaml", "-", "levels", "must list levels 0 to 4 in order")
     return areas
+
+
+def _levels(meta: dict[str, Any], problems: _Problems) -> tuple[Level, ...]:
+    """The maturity levels, with their dimensions and the steps to production of each."""
+    levels = []
+    for entry in meta.get("levels") or []:
+        where = f"level {entry.get('level')}" if isinstance(entry, dict) else "levels"
+        if not isinstance(entry, dict):
+            problems.add("catalog.yaml", where, "-", "must be a mapping")
+            continue
+        before = len(problems)
+        for name in ("name", "summary"):
+            if not isinstance(entry.get(name), str) or not entry[name]:
+                problems.add("catalog.yaml", where, name, "is missing")
+        for name in sorted(set(entry) - {"level", "name", "summary", "dimensions", "journey"}):
+            problems.add("catalog.yaml", where, name, "is not a known field")
+        dimensions = entry.get("dimensions")
+        if not isinstance(dimensions, dict):
+            problems.add("catalog.yaml", where, "dimensions", "must map each dimension to text")
+            dimensions = {}
+        for name in DIMENSIONS:
+            if not isinstance(dimensions.get(name), str) or not dimensions[name].strip():
+                problems.add("catalog.yaml", where, f"dimensions.{name}", "is missing")
+        for name in sorted(set(dimensions) - set(DIMENSIONS)):
+            problems.add("catalog.yaml", where, f"dimensions.{name}",
+                         f"is not a dimension; use {', '.join(DIMENSIONS)}")  # fmt: skip
+        journey = _journey(entry.get("journey"), where, problems)
+        if len(problems) == before:
+            levels.append(Level(entry["level"], entry["name"], entry["summary"],
+                                dict(dimensions), journey))  # fmt: skip
+    return tuple(levels)
+
+
+def _journey(raw: Any, where: str, problems: _Problems) -> tuple[Step, ...]:
+    if not isinstance(raw, list) or len(raw) < 2:
+        problems.add("catalog.yaml", where, "journey", "must list at least two steps")
+        return ()
+    steps = []
+    for number, step in enumerate(raw, start=1):
+        field = f"journey[{number}]"
+        if not isinstance(step, dict) or set(step) - {"actor", "text", "handoff"}:
+            problems.add("catalog.yaml", where, field, "must be a mapping of actor, text, handoff")
+            continue
+        if step.get("actor") not in ACTORS:
+            problems.add("catalog.yaml", where, f"{field}.actor",
+                         f"must be one of {', '.join(ACTORS)}")  # fmt: skip
+        if not isinstance(step.get("text"), str) or not step["text"].strip():
+            problems.add("catalog.yaml", where, f"{field}.text", "is missing")
+        if not isinstance(step.get("handoff", False), bool):
+            problems.add("catalog.yaml", where, f"{field}.handoff", "must be true or false")
+        steps.append(Step(step.get("actor", ""), step.get("text", ""), step.get("handoff", False)))
+    return tuple(steps)
 
 
 def _area_file(path: Path, areas: dict[str, Area], problems: _Problems) -> list[Requirement]:
