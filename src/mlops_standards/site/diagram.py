@@ -61,7 +61,8 @@ class Arrow:
     style: str = ""
     """CSS modifier: `handoff` (work thrown over a fence), `slow`, `loop` or ``."""
     bend_wide: str = ""
-    """`left`, `right`, `above` or `below` to route around the boxes; straight when empty."""
+    """`left`, `right`, `above` or `below` to route around the boxes; `elbow` to leave the
+    source upwards or downwards and enter the target from its side; straight when empty."""
     bend_narrow: str = ""
 
 
@@ -90,7 +91,7 @@ class Layout:
     gap_y: int
     font: float = 13
     title_font: float = 14
-    small_font: float = 11.5
+    small_font: float = 12
     margin: int = 10
     pad: int = 10
 
@@ -134,17 +135,17 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-def render(diagram: Diagram, columns: dict[str, int] | None = None) -> str:
+def render(diagram: Diagram, sizes: dict[str, dict[str, float]] | None = None) -> str:
     """Both layouts of `diagram` as two `<svg>` elements, wide first.
 
     Args:
         diagram: what to draw.
-        columns: columns per layout name, to override `WIDE.columns` / `NARROW.columns`.
+        sizes: per layout name (`wide`, `narrow`), `Layout` fields to override, such as
+            `{"wide": {"columns": 3, "gap_y": 28}}`.
     """
-    columns = columns or {}
+    sizes = sizes or {}
     return "".join(
-        _svg(diagram, replace(layout, columns=columns.get(layout.name, layout.columns)))
-        for layout in (WIDE, NARROW)
+        _svg(diagram, replace(layout, **sizes.get(layout.name, {}))) for layout in (WIDE, NARROW)
     )
 
 
@@ -152,11 +153,16 @@ def _place(box: Box, layout: Layout) -> Place:
     return box.wide if layout.name == "wide" else box.narrow
 
 
-def _lines(box: Box, layout: Layout, width: float) -> list[tuple[str, str, float]]:
-    """(css class, text, font size) for each line of a box, top to bottom."""
+def _lines(
+    box: Box, layout: Layout, width: float, lanes: bool
+) -> list[tuple[str, str, float]]:
+    """(css class, text, font size) for each line of a box, top to bottom.
+
+    Where swimlanes are drawn, their headings say what the tags would, so tags are left out.
+    """
     inner = width - 2 * layout.pad
     out: list[tuple[str, str, float]] = []
-    if box.tag:
+    if box.tag and not lanes:
         out += [("tag", line, layout.small_font) for line in wrap(box.tag, _chars(inner, layout.small_font))]
     out += [("title", line, layout.title_font) for line in wrap(box.title, _chars(inner, layout.title_font * 1.06))]
     out += [("text", line, layout.font) for line in wrap(box.text, _chars(inner, layout.font))]
@@ -166,7 +172,7 @@ def _lines(box: Box, layout: Layout, width: float) -> list[tuple[str, str, float
 
 
 def _chars(width: float, font: float) -> int:
-    return max(8, int(width / (font * CHAR_EM)))
+    return max(6, int(width / (font * CHAR_EM)))
 
 
 def _svg(diagram: Diagram, layout: Layout) -> str:
@@ -186,7 +192,8 @@ def _svg(diagram: Diagram, layout: Layout) -> str:
     row_h: dict[float, float] = {}
     for box in diagram.boxes:
         place = _place(box, layout)
-        content[box.id] = _lines(box, layout, _span_width(place, column_w, layout))
+        width = _span_width(place, column_w, layout)
+        content[box.id] = _lines(box, layout, width, bool(diagram.lanes) and layout.name == "wide")
         height = sum(size * LINE for _, _, size in content[box.id]) + 2 * layout.pad
         row_h[place.row] = max(row_h.get(place.row, 0), height)
     tops, y = {}, top
@@ -205,8 +212,10 @@ def _svg(diagram: Diagram, layout: Layout) -> str:
         f' viewBox="0 0 {layout.width} {height:.0f}" role="img"'
         f' aria-labelledby="{prefix}-title" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{prefix}-title">{escape(diagram.description)}</title>',
-        f'<defs><marker id="{prefix}-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7"'
-        ' markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z"'
+        # In user units, so that a thick arrow does not get a huge head.
+        f'<defs><marker id="{prefix}-head" viewBox="0 0 10 10" refX="9" refY="5"'
+        ' markerUnits="userSpaceOnUse" markerWidth="10" markerHeight="10"'
+        ' orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z"'
         ' class="mlops-diagram-head"/></marker></defs>',
     ]
     if diagram.lanes and layout.name == "wide":
@@ -262,21 +271,32 @@ def _box(box: Box, rect: _Rect, lines: list[tuple[str, str, float]], layout: Lay
 def _arrow(arrow: Arrow, rects: dict[str, _Rect], layout: Layout, prefix: str) -> list[str]:
     source, target = rects[arrow.source], rects[arrow.target]
     bend = arrow.bend_wide if layout.name == "wide" else arrow.bend_narrow
-    if bend:
+    if bend == "elbow":
+        path, (lx, ly), rotate = _elbow(source, target)
+    elif bend:
         path, (lx, ly), rotate = _bent(source, target, bend, layout)
     else:
         path, (lx, ly), rotate = _straight(source, target)
     # A label beside a vertical line starts at it; every other label is centred on its point.
-    anchor = ' text-anchor="start"' if path.count(" V") == 1 and " H" not in path else ""
+    beside = path.count(" V") == 1 and " H" not in path
+    css = "mlops-diagram-label mlops-diagram-label--beside" if beside else "mlops-diagram-label"
     style = f" mlops-diagram-arrow--{arrow.style}" if arrow.style else ""
     parts = [
         f'<path d="{path}" class="mlops-diagram-arrow{style}" marker-end="url(#{prefix}-head)"/>'
     ]
-    if arrow.label:
-        transform = f' transform="rotate(-90 {lx:.1f} {ly:.1f})"' if rotate else ""
+    if not arrow.label:
+        return parts
+    transform = f' transform="rotate(-90 {lx:.1f} {ly:.1f})"' if rotate else ""
+    lines = [arrow.label]
+    if path.count(" H") == 1 and " V" not in path:
+        # A label over a short horizontal arrow wraps to the gap, stacking upwards.
+        gap = abs(target.cx - source.cx) - (source.w + target.w) / 2
+        lines = wrap(arrow.label, _chars(gap + 8, layout.small_font * 0.92))
+    for index, line in enumerate(reversed(lines)):
+        y = ly - index * layout.small_font * 1.15
         parts.append(
-            f'<text x="{lx:.1f}" y="{ly:.1f}" font-size="{layout.small_font}"'
-            f' class="mlops-diagram-label"{anchor}{transform}>{escape(arrow.label)}</text>'
+            f'<text x="{lx:.1f}" y="{y:.1f}" font-size="{layout.small_font}"'
+            f' class="{css}"{transform}>{escape(line)}</text>'
         )
     return parts
 
@@ -299,6 +319,14 @@ def _straight(source: _Rect, target: _Rect) -> tuple[str, tuple[float, float], b
         f" {target.cx:.1f},{y2:.1f}"
     )
     return path, ((source.cx + target.cx) / 2, middle - 4), False
+
+
+def _elbow(source: _Rect, target: _Rect) -> tuple[str, tuple[float, float], bool]:
+    """A quarter curve: out of the source's top or bottom, into the target's facing side."""
+    y1 = source.y if target.cy < source.cy else source.bottom
+    x2 = target.x - 2 if target.cx > source.cx else target.right + 2
+    path = f"M{source.cx:.1f},{y1:.1f} Q{source.cx:.1f},{target.cy:.1f} {x2:.1f},{target.cy:.1f}"
+    return path, ((source.cx + x2) / 2, (y1 + target.cy) / 2), False
 
 
 def _bent(

@@ -21,10 +21,12 @@ from mlops_standards.site.diagram import render as draw
 DIAGRAMS = Path(__file__).parent / "diagrams"
 BOX_FIELDS = {"id", "title", "text", "kind", "requirements", "wide", "narrow"}
 ARROW_FIELDS = {"from", "to", "label", "style", "wide", "narrow"}
-FILE_FIELDS = {"description", "caption", "columns", "boxes", "arrows"}
+FILE_FIELDS = {"description", "caption", "layout", "boxes", "arrows"}
+# What a figure file may change of each layout (see diagram.Layout).
+LAYOUT_FIELDS = {"columns", "gap_x", "gap_y"}
 KINDS = {"", "team", "platform", "hidden"}
 STYLES = {"", "handoff", "slow", "loop"}
-BENDS = {"", "left", "right", "above", "below"}
+BENDS = {"", "left", "right", "above", "below", "elbow"}
 
 
 def figure(name: str, catalog: Catalog, page: str) -> str:
@@ -39,20 +41,20 @@ def figure(name: str, catalog: Catalog, page: str) -> str:
         known = ", ".join(sorted(p.stem for p in DIAGRAMS.glob("*.yaml")))
         raise ValueError(f"no figure named {name!r}; there are: {known}")
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    diagram, caption, columns, needs = parse(name, data, catalog)
+    diagram, caption, sizes, needs = parse(name, data, catalog)
     legend = [
         f"- **{escape(title)}**: "
         + "; ".join(render.requirement_reference(catalog, rid, page) for rid in ids)
         for title, ids in needs
     ]
-    text = _figure(draw(diagram, columns), caption, name)
+    text = _figure(draw(diagram, sizes), caption, name)
     return text + ("\n" + "\n".join(legend) + "\n" if legend else "")
 
 
 def parse(
     name: str, data: Any, catalog: Catalog
-) -> tuple[Diagram, str, dict[str, int], list[tuple[str, list[str]]]]:
-    """A figure file's data as a `Diagram`, its caption, its columns and each box's requirements.
+) -> tuple[Diagram, str, dict[str, dict[str, float]], list[tuple[str, list[str]]]]:
+    """A figure file's data: the `Diagram`, its caption, its layout sizes, each box's requirements.
 
     Raises:
         ValueError: naming the file, the box or arrow, and the field that is wrong.
@@ -64,12 +66,17 @@ def parse(
     for field in ("description", "caption"):
         if not isinstance(data.get(field), str) or not data[field].strip():
             raise ValueError(f"{where}: {field}: is missing")
-    columns = data.get("columns") or {}
-    if not isinstance(columns, dict) or not all(
-        key in ("wide", "narrow") and isinstance(value, int) and value > 0
-        for key, value in columns.items()
+    sizes = data.get("layout") or {}
+    if not isinstance(sizes, dict) or not all(
+        key in ("wide", "narrow")
+        and isinstance(value, dict)
+        and set(value) <= LAYOUT_FIELDS
+        and all(isinstance(v, int) and v > 0 for v in value.values())
+        for key, value in sizes.items()
     ):
-        raise ValueError(f"{where}: columns: must map wide and narrow to a number of columns")
+        raise ValueError(
+            f"{where}: layout: must map wide and narrow to positive {', '.join(sorted(LAYOUT_FIELDS))}"
+        )
     boxes, needs = [], []
     for entry in _entries(data, "boxes", where):
         box, ids = _box(entry, where, catalog)
@@ -81,7 +88,7 @@ def parse(
         raise ValueError(f"{where}: boxes: an id is used twice")
     arrows = [_arrow(entry, where, set(names)) for entry in data.get("arrows") or []]
     diagram = Diagram(name, data["description"].strip(), tuple(boxes), tuple(arrows))
-    return diagram, data["caption"].strip(), columns, needs
+    return diagram, data["caption"].strip(), sizes, needs
 
 
 def _entries(data: dict[str, Any], field: str, where: str) -> list[dict[str, Any]]:
@@ -163,39 +170,51 @@ def journey(catalog: Catalog, level: int) -> str:
     """How a model reaches production at `level`, step by step, with who does what.
 
     On a desktop each actor has a column (a swimlane); on a phone the steps stack and each
-    names its actor. Steps by the platform team support the others and get no arrow.
+    names its actor. Steps by the platform team support all the others: they are not numbered,
+    have no arrow, and stand beside the first step on a desktop and after the last on a phone.
     """
     found = [item for item in catalog.levels if item.level == level]
     if not found:
         raise ValueError(f"no level {level}; the levels are 0 to {len(catalog.levels) - 1}")
     steps = found[0].journey
     lanes = [actor for actor in ACTORS if any(step.actor == actor for step in steps)]
+    sequence = [step for step in steps if step.actor != "platform"]
     boxes, arrows = [], []
-    previous = None
-    for number, step in enumerate(steps, start=1):
-        box_id = f"step-{number}"
+    for number, step in enumerate(sequence, start=1):
         boxes.append(
             Box(
-                id=box_id,
+                id=f"step-{number}",
                 title=f"{number}. {step.text}",
-                kind="platform" if step.actor == "platform" else "team",
+                kind="team",
                 tag=ACTORS[step.actor],
                 wide=Place(lanes.index(step.actor), number),
                 narrow=Place(0, number),
             )
         )
-        if step.actor == "platform":
-            continue
-        if previous is not None:
+        if number > 1:
             style, label = ("handoff", "by hand") if step.handoff else ("", "")
-            arrows.append(Arrow(previous, box_id, label, style))
-        previous = box_id
+            arrows.append(Arrow(f"step-{number - 1}", f"step-{number}", label, style))
+    for index, step in enumerate(s for s in steps if s.actor == "platform"):
+        boxes.append(
+            Box(
+                id=f"support-{index}",
+                title=step.text,
+                kind="platform",
+                tag=ACTORS[step.actor],
+                wide=Place(lanes.index(step.actor), 1 + index),
+                narrow=Place(0, len(sequence) + 1 + index),
+            )
+        )
     description = f"Level {level}: how a model reaches production. " + " ".join(
-        f"{n}. {ACTORS[s.actor]}: {s.text}." for n, s in enumerate(steps, start=1)
+        f"{ACTORS[s.actor]}: {s.text}." for s in steps
     )
-    diagram = Diagram(f"journey-{level}", description, tuple(boxes), tuple(arrows))
+    diagram = Diagram(
+        f"journey-{level}", description, tuple(boxes), tuple(arrows),
+        lanes=tuple(ACTORS[actor] for actor in lanes),
+    )  # fmt: skip
+    sizes = {"wide": {"columns": len(lanes), "gap_y": 26}, "narrow": {"columns": 1, "gap_y": 30}}
     caption = f"Level {level}: how a model reaches production, and who does each step."
-    return _figure(draw(diagram, {"wide": len(lanes), "narrow": 1}), caption, f"journey-{level}")
+    return _figure(draw(diagram, sizes), caption, f"journey-{level}")
 
 
 def staircase(catalog: Catalog) -> str:
