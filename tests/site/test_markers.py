@@ -29,23 +29,32 @@ def context(catalog, page: str = "x.md", root: Path = Path(".")) -> Context:
 def test_markers_expand_from_the_catalog(catalog):
     text = expand("v<!-- mlops:version -->\n<!-- mlops:count -->", context(catalog))
     assert text == f"v{catalog.version}\n{len(catalog)}"
-    heading = expand("<!-- mlops:heading tr-005 -->", context(catalog, "methodology/traceability.md"))
+    heading = expand(
+        "<!-- mlops:heading tr-005 -->", context(catalog, "methodology/traceability.md")
+    )
     assert heading.startswith(f"## TR-005 · {catalog.get('TR-005').title} {{#tr-005}}")
 
 
 def test_a_heading_links_to_the_two_other_places_of_its_requirement(catalog):
-    methodology = expand("<!-- mlops:heading TR-005 -->", context(catalog, "methodology/traceability.md"))
+    methodology = expand(
+        "<!-- mlops:heading TR-005 -->", context(catalog, "methodology/traceability.md")
+    )
     assert "[Standard](../standards/traceability.md#tr-005)" in methodology
     assert "[How: golden path](../golden-paths/traceability.md#tr-005)" in methodology
     assert "Why: methodology" not in methodology
-    golden = expand("<!-- mlops:heading TR-010 -->", context(catalog, "golden-paths/automated-training.md"))
+    golden = expand(
+        "<!-- mlops:heading TR-010 -->", context(catalog, "golden-paths/automated-training.md")
+    )
     assert "[Why: methodology](../methodology/traceability.md#tr-010)" in golden
     assert "How: golden path" not in golden
 
 
 def test_a_reference_brings_the_title_from_the_catalog(catalog):
     text = expand("See <!-- mlops:req TR-005 -->.", context(catalog, "organisation/llm.md"))
-    assert text == f"See [TR-005](../standards/traceability.md#tr-005) *{catalog.get('TR-005').title}*."
+    assert (
+        text
+        == f"See [TR-005](../standards/traceability.md#tr-005) *{catalog.get('TR-005').title}*."
+    )
     listed = expand("<!-- mlops:requirements TR-005 MON-007 -->", context(catalog, "a.md"))
     assert listed.count("\n- ") == 1 and "[why](methodology/monitoring.md#mon-007)" in listed
 
@@ -124,8 +133,7 @@ def build(tmp_path: Path, page: str, *flags: str) -> subprocess.CompletedProcess
     (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
     (tmp_path / "docs" / "area" / "page.md").write_text(page, encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(
-        "site_name: tiny\nmarkdown_extensions:\n  - attr_list\n"
-        "  - mlops_standards.site.markers\n",
+        "site_name: tiny\nmarkdown_extensions:\n  - attr_list\n  - mlops_standards.site.markers\n",
         encoding="utf-8",
     )
     return subprocess.run(

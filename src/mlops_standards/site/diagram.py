@@ -153,9 +153,7 @@ def _place(box: Box, layout: Layout) -> Place:
     return box.wide if layout.name == "wide" else box.narrow
 
 
-def _lines(
-    box: Box, layout: Layout, width: float, lanes: bool
-) -> list[tuple[str, str, float]]:
+def _lines(box: Box, layout: Layout, width: float, lanes: bool) -> list[tuple[str, str, float]]:
     """(css class, text, font size) for each line of a box, top to bottom.
 
     Where swimlanes are drawn, their headings say what the tags would, so tags are left out.
@@ -163,11 +161,20 @@ def _lines(
     inner = width - 2 * layout.pad
     out: list[tuple[str, str, float]] = []
     if box.tag and not lanes:
-        out += [("tag", line, layout.small_font) for line in wrap(box.tag, _chars(inner, layout.small_font))]
-    out += [("title", line, layout.title_font) for line in wrap(box.title, _chars(inner, layout.title_font * 1.06))]
+        out += [
+            ("tag", line, layout.small_font)
+            for line in wrap(box.tag, _chars(inner, layout.small_font))
+        ]
+    out += [
+        ("title", line, layout.title_font)
+        for line in wrap(box.title, _chars(inner, layout.title_font * 1.06))
+    ]
     out += [("text", line, layout.font) for line in wrap(box.text, _chars(inner, layout.font))]
     if box.note:
-        out += [("note", line, layout.small_font) for line in wrap(box.note, _chars(inner, layout.small_font * 1.12))]
+        out += [
+            ("note", line, layout.small_font)
+            for line in wrap(box.note, _chars(inner, layout.small_font * 1.12))
+        ]
     return out
 
 
@@ -205,7 +212,9 @@ def _svg(diagram: Diagram, layout: Layout) -> str:
     for box in diagram.boxes:
         place = _place(box, layout)
         x = left + place.col * (column_w + layout.gap_x)
-        rects[box.id] = _Rect(x, tops[place.row], _span_width(place, column_w, layout), row_h[place.row])
+        rects[box.id] = _Rect(
+            x, tops[place.row], _span_width(place, column_w, layout), row_h[place.row]
+        )
     prefix = f"{diagram.name}-{layout.name}"
     parts = [
         f'<svg class="mlops-diagram mlops-diagram--{layout.name}"'
@@ -245,7 +254,8 @@ def _lanes(
         )
         parts.append(
             f'<text x="{x + width / 2:.1f}" y="{layout.margin + layout.title_font:.1f}"'
-            f' font-size="{layout.title_font}" class="mlops-diagram-lane-title">{escape(lane)}</text>'
+            f' font-size="{layout.title_font}" class="mlops-diagram-lane-title">'
+            f"{escape(lane)}</text>"
         )
     return parts
 

@@ -75,7 +75,8 @@ def parse(
         for key, value in sizes.items()
     ):
         raise ValueError(
-            f"{where}: layout: must map wide and narrow to positive {', '.join(sorted(LAYOUT_FIELDS))}"
+            f"{where}: layout: must map wide and narrow to positive "
+            + ", ".join(sorted(LAYOUT_FIELDS))
         )
     boxes, needs = [], []
     for entry in _entries(data, "boxes", where):

@@ -226,5 +226,5 @@ class CatalogMarkers(Extension):
 
 
 def makeExtension(**kwargs: object) -> CatalogMarkers:
-    """Entry point Python-Markdown calls for `markdown_extensions: [mlops_standards.site.markers]`."""
+    """What Python-Markdown calls for `markdown_extensions: [mlops_standards.site.markers]`."""
     return CatalogMarkers(**kwargs)
