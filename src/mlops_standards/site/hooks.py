@@ -48,6 +48,12 @@ def on_files(files, config):
     return files
 
 
+def on_env(env, config, files):
+    if _cache is not None:
+        env.bytecode_cache = _cache.templates
+    return env
+
+
 def on_page_markdown(markdown, page, config, files):
     if _cache is not None:
         _cache.wrap_render(page, markdown)

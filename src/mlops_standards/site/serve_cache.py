@@ -24,6 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
+
 # Folders of the project whose files a page's conversion may read.
 INPUT_FOLDERS = ("snippets", "examples", "src/mlops_standards")
 
@@ -41,12 +44,29 @@ class Rendered:
     """Links to anchors on other pages, by the target's source path (File objects are per build)."""
 
 
+class TemplateCode(BytecodeCache):
+    """Compiled theme templates, in memory. MkDocs makes a new Jinja environment per rebuild,
+    which would compile every template again; Jinja checks each template's source checksum
+    before it reuses the code, so an edited template is compiled anew."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
 class ServeCache:
     """Per-page conversion results and search entries, kept across the rebuilds of one server."""
 
     def __init__(self) -> None:
         self.pages: dict[str, Rendered] = {}
         self.search: dict[str, list[dict[str, Any]]] = {}
+        self.templates = TemplateCode()
         self.inputs = ""
         self.hits = 0
 
