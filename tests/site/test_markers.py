@@ -92,6 +92,11 @@ def test_marker_outside_a_fence_on_the_same_page_is_expanded(catalog):
     assert f"Version {catalog.version}." in out
 
 
+def test_every_marker_of_a_line_is_expanded(catalog):
+    text = expand("<!-- mlops:req TR-005 --> and <!-- mlops:req TR-006 -->", context(catalog))
+    assert "<!--" not in text and catalog.get("TR-006").title in text
+
+
 def test_indented_marker_output_keeps_its_indent(catalog):
     out = expand('=== "Tab"\n\n    <!-- mlops:level 1 -->\n', context(catalog, "maturity-model.md"))
     table_lines = [line for line in out.splitlines() if line.lstrip().startswith("|")]

@@ -27,10 +27,8 @@ from mlops_standards.site.example_report import example_report
 REPORT_SCHEMA = Path(__file__).parents[1] / "report" / "report-schema.json"
 
 FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,}).*?^[ \t]*(?P=fence)[ \t]*$", re.M | re.S)
-MARKER = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<before>.*?)<!--\s*mlops:(?P<name>[a-z-]+)(?P<args>[^>]*?)\s*-->",
-    re.M,
-)
+MARKER = re.compile(r"<!--\s*mlops:(?P<name>[a-z-]+)(?P<args>[^>]*?)\s*-->")
+INDENT = re.compile(r"[ \t]*")
 # Before pymdownx.snippets (32) and every block parser, so markers expand into plain Markdown.
 PRIORITY = 40
 
@@ -120,9 +118,10 @@ def expand(markdown: str, context: Context) -> str:
             raise MarkerError(f"{context.page}: mlops:{name}: unknown ID {error}") from None
         except ValueError as error:
             raise MarkerError(f"{context.page}: mlops:{name}: {error}") from None
-        # Keep the marker's indentation on every line, so output nests in tabs and lists.
-        text = text.rstrip("\n").replace("\n", "\n" + match["indent"])
-        return match["indent"] + match["before"] + text
+        # Indent every line as the marker's line is, so output nests in tabs and lists.
+        line = match.string.rfind("\n", 0, match.start()) + 1
+        indent = INDENT.match(match.string, line).group()
+        return text.rstrip("\n").replace("\n", "\n" + indent)
 
     out, position = [], 0
     for fence in FENCE.finditer(markdown):
