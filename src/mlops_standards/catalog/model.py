@@ -20,12 +20,13 @@ DIMENSIONS: dict[str, str] = {
     "integration": "Integration",
     "monitoring": "Monitoring",
 }
-# Who does a step on the way to production, as catalog key -> display name.
+# Who does a step on the way to production, as catalog key -> display name, in the order the
+# swimlanes of a level's journey are drawn (the team, its pipelines, then the other teams).
 ACTORS: dict[str, str] = {
     "data-scientist": "Data scientist",
     "ds-team": "Data-science team",
-    "devops": "DevOps team",
     "pipeline": "Pipelines",
+    "devops": "DevOps team",
     "platform": "Platform team",
 }
 
