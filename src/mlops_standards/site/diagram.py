@@ -61,8 +61,8 @@ class Arrow:
     style: str = ""
     """CSS modifier: `handoff` (work thrown over a fence), `slow`, `loop` or ``."""
     bend_wide: str = ""
-    """`left`, `right`, `above` or `below` to route around the boxes; `elbow` to leave the
-    source upwards or downwards and enter the target from its side; straight when empty."""
+    """`left`, `right`, `above` or `below` to route around the boxes; `offset` to meet the
+    target off its centre, clear of other arrows; straight when empty."""
     bend_narrow: str = ""
 
 
@@ -281,8 +281,8 @@ def _box(box: Box, rect: _Rect, lines: list[tuple[str, str, float]], layout: Lay
 def _arrow(arrow: Arrow, rects: dict[str, _Rect], layout: Layout, prefix: str) -> list[str]:
     source, target = rects[arrow.source], rects[arrow.target]
     bend = arrow.bend_wide if layout.name == "wide" else arrow.bend_narrow
-    if bend == "elbow":
-        path, (lx, ly), rotate = _elbow(source, target)
+    if bend == "offset":
+        path, (lx, ly), rotate = _offset(source, target)
     elif bend:
         path, (lx, ly), rotate = _bent(source, target, bend, layout)
     else:
@@ -331,12 +331,19 @@ def _straight(source: _Rect, target: _Rect) -> tuple[str, tuple[float, float], b
     return path, ((source.cx + target.cx) / 2, middle - 4), False
 
 
-def _elbow(source: _Rect, target: _Rect) -> tuple[str, tuple[float, float], bool]:
-    """A quarter curve: out of the source's top or bottom, into the target's facing side."""
-    y1 = source.y if target.cy < source.cy else source.bottom
-    x2 = target.x - 2 if target.cx > source.cx else target.right + 2
-    path = f"M{source.cx:.1f},{y1:.1f} Q{source.cx:.1f},{target.cy:.1f} {x2:.1f},{target.cy:.1f}"
-    return path, ((source.cx + x2) / 2, (y1 + target.cy) / 2), False
+def _offset(source: _Rect, target: _Rect) -> tuple[str, tuple[float, float], bool]:
+    """A curve between rows that meets the target a quarter of its width from the side facing
+    the source, clear of the straight arrows that meet it in the middle."""
+    down = target.y > source.y
+    y1 = source.bottom if down else source.y
+    y2 = target.y - 2 if down else target.bottom + 2
+    x2 = target.x + target.w * (0.25 if source.cx < target.cx else 0.75)
+    middle = (y1 + y2) / 2
+    path = (
+        f"M{source.cx:.1f},{y1:.1f} C{source.cx:.1f},{middle:.1f} {x2:.1f},{middle:.1f}"
+        f" {x2:.1f},{y2:.1f}"
+    )
+    return path, ((source.cx + x2) / 2, middle - 4), False
 
 
 def _bent(

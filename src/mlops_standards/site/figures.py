@@ -26,7 +26,7 @@ FILE_FIELDS = {"description", "caption", "layout", "boxes", "arrows"}
 LAYOUT_FIELDS = {"columns", "gap_x", "gap_y"}
 KINDS = {"", "team", "platform", "hidden"}
 STYLES = {"", "handoff", "slow", "loop"}
-BENDS = {"", "left", "right", "above", "below", "elbow"}
+BENDS = {"", "left", "right", "above", "below", "offset"}
 
 
 def figure(name: str, catalog: Catalog, page: str) -> str:
