@@ -1,12 +1,15 @@
 # Two entry points for a fresh machine: `make serve` and `make test`.
-# Everything is installed into .venv from the pins in requirements.lock.
+# Everything is installed into .venv from the pins in requirements.lock: `make serve` only what
+# the site needs (the `docs` extra), everything else (`make install`, `make test`) all of it.
 
 PYTHON ?= python3
+PORT   ?= 8000
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+SITE_STAMP := $(VENV)/.installed-site
 
-.PHONY: install serve build test lint bench browser schemas clean lock
+.PHONY: install install-site serve build zensical test lint bench browser schemas clean lock
 
 # The official SARIF 2.1.0 schema, for the test that validates the checker's SARIF output.
 # It comes from an npm package that ships it, and is checked against its known hash.
@@ -17,23 +20,38 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Reinstall only when the pins or the project metadata change.
+# Reinstall only when the pins or the project metadata change. The full set includes the site's
+# and the reference project's (the golden paths run it).
 $(STAMP): $(BIN)/python requirements.lock pyproject.toml snippets/demand-forecast/pyproject.toml
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[docs,snippets,test]" \
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[docs,snippets,test,zensical]" \
 		-e "./snippets/demand-forecast[test,docs]"
-	touch $(STAMP)
+	touch $(STAMP) $(SITE_STAMP)
+
+# The site alone: MkDocs, Material, its plugins and this package (whose extension renders the
+# catalog), none of MLflow, scikit-learn, Playwright or Zensical.
+$(SITE_STAMP): $(BIN)/python requirements.lock pyproject.toml
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[docs]"
+	touch $(SITE_STAMP)
 
 install: $(STAMP)
+
+install-site: $(SITE_STAMP)
 
 # Debian's chromium for the browser tests; never a downloaded browser build.
 browser:
 	@sh tools/ensure_chromium.sh
 
-serve: install
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+# `make serve PORT=8001` for another port.
+serve: $(SITE_STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
-build: install
+build: $(SITE_STAMP)
 	$(BIN)/mkdocs build --strict
+
+# The same site built by Zensical, Material's successor, into site/ (a preview: the
+# MkDocs build is the one that ships; contributing.md says what Zensical leaves out).
+zensical: install
+	$(BIN)/zensical build --clean
 
 lint: install
 	$(BIN)/ruff check src snippets tests bench

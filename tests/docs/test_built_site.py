@@ -215,6 +215,61 @@ def test_no_code_block_shows_an_unexpanded_include(built_site):
     assert leftovers == []
 
 
+def test_no_page_keeps_an_unexpanded_marker(built_site):
+    left = [
+        path.relative_to(built_site.directory).as_posix()
+        for path in html_files(built_site)
+        if "<!-- mlops:" in path.read_text(encoding="utf-8")
+    ]
+    assert left == []
+
+
+def test_the_crosswalk_gives_each_requirement_its_title(built_site, catalog):
+    page = parse(built_site.page("crosswalk.md"))
+    cells = [cell for row in page.rows for cell in row]
+    for requirement in catalog:
+        if requirement.sources.mma:
+            assert any(f"{requirement.id} {requirement.title}" in c for c in cells), requirement.id
+
+
+def test_every_requirement_links_its_three_places_both_ways(built_site, catalog):
+    """Standard -> why and how; methodology -> standard and how; golden path -> standard and why."""
+    missing = []
+    for r in catalog:
+        slug = catalog.area(r.area).slug
+        standard = f"standards/{slug}.md#{r.anchor}"
+        for here, others in (
+            (standard, (r.methodology, r.golden_path)),
+            (r.methodology, (standard, r.golden_path)),
+            (r.golden_path, (standard, r.methodology)),
+        ):
+            links = {
+                _resolve(here, link) for link in parse(built_site.page(here.split("#")[0])).links
+            }
+            missing += [f"{r.id}: {here} -> {o}" for o in others if _site_url(o) not in links]
+    assert missing == []
+
+
+def _site_url(target: str) -> str:
+    """`standards/x.md#a` as the built site's URL path, `standards/x/#a`."""
+    path, _, anchor = target.partition("#")
+    stem = re.sub(r"(^|/)index\.md$|\.md$", "", path)
+    return f"{stem}/#{anchor}" if stem else f"#{anchor}"
+
+
+def _resolve(page: str, href: str) -> str:
+    """A link found on `page` (a source path), as a URL path from the site's root."""
+    base = _site_url(page).split("#")[0]
+    parts = [p for p in base.split("/") if p]
+    path, _, anchor = href.partition("#")
+    for piece in path.split("/"):
+        if piece == "..":
+            parts.pop()
+        elif piece not in ("", "."):
+            parts.append(piece)
+    return "/".join(parts) + ("/" if path else "") + (f"#{anchor}" if anchor else "")
+
+
 def test_the_parser_sees_what_the_checks_rely_on():
     """Guard the guards: a page with one of each thing the tests above look for."""
     page = Page(

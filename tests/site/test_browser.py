@@ -150,3 +150,108 @@ def test_the_header_toggle_switches_the_colour_scheme(page, site_url):
     assert {before, after} == {"default", "slate"}
     page.locator('form[data-md-component="palette"] label:visible').click()
     expect(body).to_have_attribute("data-md-color-scheme", before or "")
+
+
+def site_pages(built_site) -> list[str]:
+    """Every page of the built site, as a URL path relative to its root."""
+    pages = [
+        path.parent.relative_to(built_site.directory).as_posix() + "/"
+        for path in built_site.directory.rglob("index.html")
+        if path.parent != built_site.directory
+    ]
+    return ["", *sorted(pages)]
+
+
+# The horizontal overflow of the document, and the smallest rendered size of any visible
+# figure text, measured in the page (CSS px after the SVG's scaling).
+MEASURE = """() => {
+  const overflow = document.documentElement.scrollWidth - window.innerWidth;
+  const sizes = [...document.querySelectorAll('figure svg text')]
+    .filter(t => t.getClientRects().length && t.textContent.trim())
+    .map(t => { const m = t.getScreenCTM();  // its scale, whether the text is turned or not
+                return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b); });
+  const cut = [...document.querySelectorAll('.md-typeset__scrollwrap')]
+    .filter(w => w.scrollWidth > w.clientWidth + 1
+                 && !getComputedStyle(w).backgroundImage.includes('gradient'))
+    .map(w => w.querySelector('th, td')?.textContent.trim().slice(0, 30));
+  const scrolled = [...document.querySelectorAll('.md-typeset pre > code')]
+    .filter(c => c.getClientRects().length && c.scrollWidth > c.clientWidth + 1)
+    .map(c => c.textContent.trim().slice(0, 40));
+  return {overflow, smallest: sizes.length ? Math.min(...sizes) : null, cut, scrolled};
+}"""
+SMALLEST_FIGURE_TEXT = 11  # px: what stays readable on a phone
+
+
+@pytest.fixture(scope="module")
+def measurements(browser, site_url, built_site) -> dict[tuple[int, str], dict]:
+    """Every page measured at a phone's width (390 px) and a laptop's (1280 px), light scheme."""
+    found = {}
+    for width in (390, 1280):
+        context = browser.new_context(viewport={"width": width, "height": 844})
+        context.route(lambda url: not stays_local(url), lambda route: route.abort())
+        page = context.new_page()
+        for path in site_pages(built_site):
+            page.goto(site_url + path)
+            found[(width, path)] = page.evaluate(MEASURE)
+        context.close()
+    return found
+
+
+def test_every_page_is_measured(measurements, built_site):
+    assert len(measurements) == 2 * len(site_pages(built_site)) >= 60
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_no_page_scrolls_sideways(measurements, width):
+    wide = {path: m["overflow"] for (w, path), m in measurements.items() if w == width}
+    assert {path: px for path, px in wide.items() if px > 0} == {}
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_figure_text_stays_readable(measurements, width):
+    small = {
+        path: round(m["smallest"], 1)
+        for (w, path), m in measurements.items()
+        if w == width and m["smallest"] is not None and m["smallest"] < SMALLEST_FIGURE_TEXT
+    }
+    assert small == {}
+    assert any(m["smallest"] for (w, _), m in measurements.items() if w == width)
+
+
+def test_a_table_wider_than_a_phone_shows_that_it_scrolls(measurements):
+    cut = {path: m["cut"] for (w, path), m in measurements.items() if w == 390 and m["cut"]}
+    assert cut == {}
+
+
+def test_code_never_scrolls_sideways_on_a_laptop(measurements):
+    scrolled = {
+        p: m["scrolled"] for (w, p), m in measurements.items() if w == 1280 and m["scrolled"]
+    }
+    assert scrolled == {}
+
+
+def test_a_phone_gets_the_narrow_drawing_and_a_laptop_the_wide_one(browser, site_url):
+    shown = {}
+    for width in (390, 1280):
+        context = browser.new_context(viewport={"width": width, "height": 844})
+        page = context.new_page()
+        page.goto(f"{site_url}architecture/")
+        shown[width] = page.evaluate(
+            "[...document.querySelectorAll('#figure-architecture svg')]"
+            ".filter(s => s.getClientRects().length).map(s => s.classList[1])"
+        )
+        context.close()
+    assert shown == {390: ["mlops-diagram--narrow"], 1280: ["mlops-diagram--wide"]}
+
+
+def test_the_matrix_becomes_one_card_per_level_on_a_phone(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"{site_url}maturity-model/")
+    header = page.locator(".mlops-matrix thead")
+    label = page.evaluate(
+        "getComputedStyle(document.querySelector('.mlops-matrix td'), '::before').content"
+    )
+    expect(header).to_be_hidden()
+    assert label == '"People"'
+    context.close()

@@ -10,9 +10,23 @@ print(standards.get("TR-005").title)
 """
 
 from .loader import CatalogError, load
-from .model import Area, Catalog, Level, MMAItem, Release, Requirement, Sources, Verification
+from .model import (
+    ACTORS,
+    DIMENSIONS,
+    Area,
+    Catalog,
+    Level,
+    MMAItem,
+    Release,
+    Requirement,
+    Sources,
+    Step,
+    Verification,
+)
 
 __all__ = [
+    "ACTORS",
+    "DIMENSIONS",
     "Area",
     "Catalog",
     "CatalogError",
@@ -21,6 +35,7 @@ __all__ = [
     "Release",
     "Requirement",
     "Sources",
+    "Step",
     "Verification",
     "load",
 ]

@@ -12,7 +12,9 @@ import yaml
 from .markers import MarkersError, load_markers
 from .tools import ToolsError, load_tools
 from .model import (
+    ACTORS,
     APPLICABILITIES,
+    DIMENSIONS,
     LEVELS,
     METHODS,
     Area,
@@ -23,6 +25,7 @@ from .model import (
     Release,
     Requirement,
     Sources,
+    Step,
     Verification,
 )
 
@@ -123,40 +126,6 @@ def load(directory: str | Path | None = None) -> Catalog:
     return catalog
 
 
-def _levels(meta: dict[str, Any], requirements: dict[str, Requirement],
-            problems: _Problems) -> tuple[Level, ...]:  # fmt: skip
-    """The maturity levels, each with the capability rule that places a product there."""
-    levels = []
-    for entry in meta.get("levels") or []:
-        if not isinstance(entry, dict):
-            continue
-        number = entry.get("level")
-        where = f"level {number}"
-        rule = entry.get("reached_when") or {}
-        if not isinstance(rule, dict) or set(rule) - {"all", "any"}:
-            problems.add("catalog.yaml", where, "reached_when", "must be a mapping of all / any lists")
-            rule = {}
-        all_of, any_of = tuple(rule.get("all") or ()), tuple(rule.get("any") or ())
-        for rid in (*all_of, *any_of):
-            requirement = requirements.get(rid)
-            if requirement is None:
-                problems.add("catalog.yaml", where, "reached_when", f"unknown requirement {rid}")
-            elif not requirement.automated:
-                problems.add("catalog.yaml", where, "reached_when",
-                             f"{rid} is verified by hand; a level's capability must be seen in the repository")  # fmt: skip
-            elif isinstance(number, int) and requirement.level > number:
-                problems.add("catalog.yaml", where, "reached_when", f"{rid} belongs to level {requirement.level}")
-        if isinstance(number, int) and number > 0 and not (all_of or any_of):
-            problems.add("catalog.yaml", where, "reached_when", "is required for levels 1 to 4")
-        dimensions = entry.get("dimensions") or {}
-        try:
-            levels.append(Level(number, str(entry.get("name", "")), str(entry.get("summary", "")),
-                                LevelRule(all_of, any_of), dict(dimensions)))  # fmt: skip
-        except (TypeError, ValueError) as error:
-            problems.add("catalog.yaml", where, "levels", str(error))
-    return tuple(levels)
-
-
 def _sort_key(requirement: Requirement) -> tuple[int, str]:
     order = ("DOC", "CQ", "TR", "MON")
     prefix = requirement.area
@@ -196,6 +165,84 @@ def _areas(meta: dict[str, Any], problems: _Problems) -> dict[str, Area]:
     if levels != [0, 1, 2, 3, 4]:
         problems.add("catalog.yaml", "-", "levels", "must list levels 0 to 4 in order")
     return areas
+
+
+def _levels(meta: dict[str, Any], requirements: dict[str, Requirement],
+            problems: _Problems) -> tuple[Level, ...]:  # fmt: skip
+    """The maturity levels: the capability that places a product at each, what each looks like
+    along every dimension, and the steps by which a model reaches production."""
+    levels = []
+    for entry in meta.get("levels") or []:
+        where = f"level {entry.get('level')}" if isinstance(entry, dict) else "levels"
+        if not isinstance(entry, dict):
+            problems.add("catalog.yaml", where, "-", "must be a mapping")
+            continue
+        before = len(problems)
+        for name in ("name", "summary"):
+            if not isinstance(entry.get(name), str) or not entry[name]:
+                problems.add("catalog.yaml", where, name, "is missing")
+        for name in sorted(set(entry) - {"level", "name", "summary", "reached_when", "dimensions", "journey"}):
+            problems.add("catalog.yaml", where, name, "is not a known field")
+        rule = _capability(entry, requirements, where, problems)
+        dimensions = entry.get("dimensions")
+        if not isinstance(dimensions, dict):
+            problems.add("catalog.yaml", where, "dimensions", "must map each dimension to text")
+            dimensions = {}
+        for name in DIMENSIONS:
+            if not isinstance(dimensions.get(name), str) or not dimensions[name].strip():
+                problems.add("catalog.yaml", where, f"dimensions.{name}", "is missing")
+        for name in sorted(set(dimensions) - set(DIMENSIONS)):
+            problems.add("catalog.yaml", where, f"dimensions.{name}",
+                         f"is not a dimension; use {', '.join(DIMENSIONS)}")  # fmt: skip
+        journey = _journey(entry.get("journey"), where, problems)
+        if len(problems) == before:
+            levels.append(Level(entry["level"], entry["name"], entry["summary"], rule,
+                                dict(dimensions), journey))  # fmt: skip
+    return tuple(levels)
+
+
+def _capability(entry: dict[str, Any], requirements: dict[str, Requirement], where: str,
+                problems: _Problems) -> LevelRule:  # fmt: skip
+    """A level's `reached_when`: automated requirements of that level or below."""
+    number = entry.get("level")
+    rule = entry.get("reached_when") or {}
+    if not isinstance(rule, dict) or set(rule) - {"all", "any"}:
+        problems.add("catalog.yaml", where, "reached_when", "must be a mapping of all / any lists")
+        return LevelRule()
+    all_of, any_of = tuple(rule.get("all") or ()), tuple(rule.get("any") or ())
+    for rid in (*all_of, *any_of):
+        requirement = requirements.get(rid)
+        if requirement is None:
+            problems.add("catalog.yaml", where, "reached_when", f"unknown requirement {rid}")
+        elif not requirement.automated:
+            problems.add("catalog.yaml", where, "reached_when",
+                         f"{rid} is verified by hand; a level's capability must be seen in the repository")  # fmt: skip
+        elif isinstance(number, int) and requirement.level > number:
+            problems.add("catalog.yaml", where, "reached_when", f"{rid} belongs to level {requirement.level}")
+    if isinstance(number, int) and number > 0 and not (all_of or any_of):
+        problems.add("catalog.yaml", where, "reached_when", "is required for levels 1 to 4")
+    return LevelRule(all_of, any_of)
+
+
+def _journey(raw: Any, where: str, problems: _Problems) -> tuple[Step, ...]:
+    if not isinstance(raw, list) or len(raw) < 2:
+        problems.add("catalog.yaml", where, "journey", "must list at least two steps")
+        return ()
+    steps = []
+    for number, step in enumerate(raw, start=1):
+        field = f"journey[{number}]"
+        if not isinstance(step, dict) or set(step) - {"actor", "text", "handoff"}:
+            problems.add("catalog.yaml", where, field, "must be a mapping of actor, text, handoff")
+            continue
+        if step.get("actor") not in ACTORS:
+            problems.add("catalog.yaml", where, f"{field}.actor",
+                         f"must be one of {', '.join(ACTORS)}")  # fmt: skip
+        if not isinstance(step.get("text"), str) or not step["text"].strip():
+            problems.add("catalog.yaml", where, f"{field}.text", "is missing")
+        if not isinstance(step.get("handoff", False), bool):
+            problems.add("catalog.yaml", where, f"{field}.handoff", "must be true or false")
+        steps.append(Step(step.get("actor", ""), step.get("text", ""), step.get("handoff", False)))
+    return tuple(steps)
 
 
 def _area_file(path: Path, areas: dict[str, Area], problems: _Problems) -> list[Requirement]:

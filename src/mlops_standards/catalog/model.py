@@ -11,6 +11,24 @@ Method = Literal["automated", "manual"]
 APPLICABILITIES: tuple[str, ...] = ("all", "batch", "real-time")
 METHODS: tuple[str, ...] = ("automated", "manual")
 LEVELS: tuple[int, ...] = (1, 2, 3, 4)
+# The dimensions every maturity level is described along (after Microsoft's model, plus
+# monitoring), as catalog key -> display name, in display order.
+DIMENSIONS: dict[str, str] = {
+    "people": "People",
+    "model_creation": "Model creation",
+    "model_release": "Model release",
+    "integration": "Integration",
+    "monitoring": "Monitoring",
+}
+# Who does a step on the way to production, as catalog key -> display name, in the order the
+# swimlanes of a level's journey are drawn (the team, its pipelines, then the other teams).
+ACTORS: dict[str, str] = {
+    "data-scientist": "Data scientist",
+    "ds-team": "Data-science team",
+    "pipeline": "Pipelines",
+    "devops": "DevOps team",
+    "platform": "Platform team",
+}
 
 
 @dataclass(frozen=True)
@@ -115,6 +133,18 @@ class LevelRule:
 
 
 @dataclass(frozen=True)
+class Step:
+    """One step of how a model reaches production at a level."""
+
+    actor: str
+    """Who does it: a key of `ACTORS`."""
+    text: str
+    """What happens, in a few words."""
+    handoff: bool = False
+    """Whether the step hands the work to another team by hand (over the fence)."""
+
+
+@dataclass(frozen=True)
 class Level:
     """A maturity level, 0-4."""
 
@@ -124,7 +154,9 @@ class Level:
     reached_when: LevelRule = field(default_factory=LevelRule)
     """The automated requirements that show the level's way to production (none for level 0)."""
     dimensions: dict[str, str] = field(default_factory=dict)
-    """What the level looks like per dimension (people, model creation, release...), for the site."""
+    """What the level looks like along each of `DIMENSIONS`, keyed like it."""
+    journey: tuple[Step, ...] = ()
+    """How a model reaches production at this level, step by step."""
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable
+from html import escape
 
-from mlops_standards.catalog import Catalog, Requirement
+from mlops_standards.catalog import DIMENSIONS, Catalog, Requirement
 
 APPLIES = {"all": "all products", "batch": "batch products", "real-time": "real-time products"}
 
@@ -35,14 +36,53 @@ def meta_line(catalog: Catalog, requirement: Requirement) -> str:
 
 
 def heading(catalog: Catalog, requirement_id: str, page: str, depth: int = 2) -> str:
-    """A section heading for one requirement on a methodology or golden-path page."""
+    """A section heading for one requirement on a methodology or golden-path page.
+
+    Under it, the level line and links to the requirement's two other places: its standard and,
+    on a methodology page, its golden path, or, on a golden-path page, its methodology.
+    """
     requirement = catalog.get(requirement_id)
     hashes = "#" * depth
-    back = requirement_link(catalog, requirement, page)
     return (
         f"{hashes} {requirement.id} · {requirement.title} {{#{requirement.anchor}}}\n\n"
-        f"{meta_line(catalog, requirement)} · standard {back}\n"
+        f"{meta_line(catalog, requirement)}  \n{places(catalog, requirement, page)}\n"
     )
+
+
+def places(catalog: Catalog, requirement: Requirement, page: str) -> str:
+    """Links to where a requirement is stated, explained and met, leaving out the current page."""
+    here = page.partition("#")[0]
+    slug = catalog.area(requirement.area).slug
+    targets = [
+        ("Standard", f"standards/{slug}.md#{requirement.anchor}"),
+        ("Why: methodology", requirement.methodology),
+        ("How: golden path", requirement.golden_path),
+    ]
+    links = [
+        f"[{label}]({link(target, page)})"
+        for label, target in targets
+        if target.partition("#")[0] != here
+    ]
+    return '<span class="mlops-places">' + " · ".join(links) + "</span>"
+
+
+def requirement_reference(catalog: Catalog, requirement_id: str, page: str) -> str:
+    """An inline reference: the ID linked to its standard, then its title from the catalog."""
+    requirement = catalog.get(requirement_id)
+    return f"{requirement_link(catalog, requirement, page)} *{requirement.title}*"
+
+
+def requirement_list(catalog: Catalog, requirement_ids: list[str], page: str) -> str:
+    """A list of requirements, each with its level and links to why and how."""
+    lines = []
+    for requirement_id in requirement_ids:
+        requirement = catalog.get(requirement_id)
+        lines.append(
+            f"- {requirement_reference(catalog, requirement.id, page)}: level {requirement.level}"
+            f", {APPLIES[requirement.applies_to]} · [why]({link(requirement.methodology, page)})"
+            f" · [how]({link(requirement.golden_path, page)})"
+        )
+    return "\n".join(lines) + "\n"
 
 
 def standards(catalog: Catalog, prefix: str, page: str) -> str:
@@ -62,9 +102,9 @@ def standards(catalog: Catalog, prefix: str, page: str) -> str:
             f"{meta_line(catalog, r)}\n",
             f"{r.summary}\n",
             f"**Evidence:** {r.verification.evidence}\n",
-            f"[Why: methodology]({link(r.methodology, page)}) · "
-            f"[How: golden path]({link(r.golden_path, page)})"
-            + (f" · Sources: {_sources(catalog, r)}" if _sources(catalog, r) else "")
+            places(catalog, r, page)
+            + f" · `mlops-standards explain {r.id}`"
+            + (f"  \nSources: {_sources(catalog, r)}" if _sources(catalog, r) else "")
             + "\n",
         ]
     return "\n".join(lines)
@@ -108,42 +148,6 @@ def level_requirements(catalog: Catalog, level: int, page: str) -> str:
     return _table(("ID", "Requirement", "Area", "Applies to", "Verified"), rows)
 
 
-def staircase(catalog: Catalog) -> str:
-    """An inline SVG of the maturity levels as steps, with how many requirements each adds."""
-    step_w, base_h, rise = 150, 96, 30
-    top = base_h + rise * (len(catalog.levels) - 1)
-    parts = [
-        f'<svg class="mlops-staircase" viewBox="0 0 {step_w * len(catalog.levels) + 10} {top + 10}"'
-        ' role="img" aria-label="Maturity levels 0 to 4 as a staircase"'
-        ' xmlns="http://www.w3.org/2000/svg">'
-    ]
-    for level in catalog.levels:
-        count = len(catalog.at_level(level.level))
-        x, height = 5 + level.level * step_w, base_h + rise * level.level
-        y = top + 5 - height
-        parts.append(
-            f'<rect x="{x}" y="{y}" width="{step_w - 6}" height="{height}" rx="6"'
-            f' class="mlops-step mlops-step-{level.level}"/>'
-        )
-        lines = [f"Level {level.level}", *_wrap(level.name, 18)]
-        lines.append(f"+{count} requirement{'s' if count != 1 else ''}")
-        for i, text in enumerate(lines):
-            css = "mlops-step-title" if i == 0 else "mlops-step-text"
-            parts.append(f'<text x="{x + 10}" y="{y + 22 + 17 * i}" class="{css}">{text}</text>')
-    parts.append("</svg>")
-    return "".join(parts) + "\n"
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    lines: list[str] = []
-    for word in text.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return lines
-
-
 def crosswalk(catalog: Catalog, page: str) -> str:
     """Every MMA statement mapped to requirements or marked out of scope, per section."""
     out: list[str] = []
@@ -159,7 +163,7 @@ def crosswalk(catalog: Catalog, page: str) -> str:
             rows.append((
                 str(item.item),
                 item.statement,
-                ", ".join(requirement_link(catalog, r, page) for r in covering),
+                "<br>".join(f"{requirement_link(catalog, r, page)} {r.title}" for r in covering),
                 _levels(r.sources.microsoft for r in covering),
                 _levels(r.sources.google for r in covering),
                 ", ".join(sorted({t for r in covering for t in r.sources.ml_test_score})),
@@ -179,7 +183,7 @@ def ml_test_score(catalog: Catalog, page: str) -> str:
     rows = []
     for test, meaning in catalog.ml_test_score.items():
         covering = [r for r in catalog if test in r.sources.ml_test_score]
-        ids = ", ".join(requirement_link(catalog, r, page) for r in covering)
+        ids = "<br>".join(f"{requirement_link(catalog, r, page)} {r.title}" for r in covering)
         rows.append((test, meaning, ids or "—"))
     return _table(("Test", "What it asks", "Our requirements"), rows)
 
@@ -206,3 +210,28 @@ def satisfies(catalog: Catalog, page: str) -> str:
         for r in met
     ]
     return "This golden path meets:\n\n" + "\n".join(items) + "\n"
+
+
+def dimensions(catalog: Catalog, page: str) -> str:
+    """The level x dimension matrix, as an HTML table that turns into one card per level on a phone.
+
+    Raw HTML, so that each cell can carry its column's name for the narrow layout; links in it
+    are page anchors, hence only on the maturity-model page, where each level has its section.
+    """
+    here = page == "maturity-model.md"
+    head = "".join(f"<th>{escape(name)}</th>" for name in DIMENSIONS.values())
+    rows = []
+    for level in catalog.levels:
+        title = f"Level {level.level}: {escape(level.name)}"
+        if here:
+            title = f'<a href="#level-{level.level}">{title}</a>'
+        cells = "".join(
+            f'<td data-label="{escape(name)}">{escape(level.dimensions[key])}</td>'
+            for key, name in DIMENSIONS.items()
+        )
+        rows.append(f'<tr><th scope="row">{title}</th>{cells}</tr>')
+    return (
+        '<div class="mlops-matrix-wrap"><table class="mlops-matrix">'
+        f"<thead><tr><th>Level</th>{head}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></div>\n"
+    )
