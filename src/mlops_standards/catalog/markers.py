@@ -120,15 +120,18 @@ class Markers:
         if pattern is None:
             return False
         words = HEADING_NOISE.sub(" ", heading.lower()).split()
-        while words and words[0] in LEADING_WORDS:
-            words = words[1:]
         if not words or len(words) > max_words:
             return False
-        cleaned = " ".join(words)
-        match = pattern.search(cleaned)
-        if match is None:
-            return False
-        return len(words) <= 3 or match.start() == 0 or match.end() == len(cleaned)
+        stripped = list(words)
+        while stripped and stripped[0] in LEADING_WORDS:
+            stripped = stripped[1:]
+        # "Model features" is a phrase of its own; "Our team" is "team" after its leading word.
+        for candidate in (words, stripped):
+            cleaned = " ".join(candidate)
+            match = pattern.search(cleaned)
+            if match and (len(candidate) <= 3 or match.start() == 0 or match.end() == len(cleaned)):
+                return True
+        return False
 
     def text_mentions(self, kind: str, text: str) -> bool:
         pattern = self._texts.get(kind)

@@ -159,7 +159,7 @@ def readme_explains_project(readme: Parsed[Document] | None, documents: Document
     readmes = [document] + [d for d in documents("readme") if any(d.path == f"{r}README.md"
                                                                   for r in template_roots)]  # fmt: skip
     usage = [(d, s) for d, s in sections_titled(readmes, markers, "usage")
-             if substantive(markers, content(d, s), 5)]  # fmt: skip
+             if substantive(markers, content(d, s), 3)]  # fmt: skip
     if description and usage:
         return passed(Evidence(document.path, description.line or 1, "description"),
                       Evidence(usage[0][0].path, usage[0][1].line, f"usage: {usage[0][1].heading}"))  # fmt: skip

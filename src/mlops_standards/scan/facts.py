@@ -813,7 +813,12 @@ class Facts:
         for job in self.ci_jobs:
             if (job.disabled and not include_disabled) or (wanted is not None and not job.triggers & wanted):
                 continue
-            hits = self.command_sightings(practice, job.reach.commands)
+            # A runner whose configuration was followed (tox to its environments' commands)
+            # counts by what it runs, not by its name.
+            expanded = {hop for reached in job.reach.commands for hop in reached.via}
+            hits = [s for s in self.command_sightings(practice, job.reach.commands)
+                    if not (f"{s.path}:{s.line}" in expanded
+                            and self.knowledge.tool(s.tool).family == "task-runner")]  # fmt: skip
             for uses, _, path, line in job.actions:
                 for tool, signal in self.recognise.action_signals(uses):
                     if signal.practice == practice:

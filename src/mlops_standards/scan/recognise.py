@@ -108,7 +108,7 @@ class _CodeMatcher:
         s = self.signal
         found = _words((*s.calls, *s.decorators, *s.bases)) | set(s.keywords) | \
             set(s.decorator_keywords) | {i.split(".")[0] for i in s.imports} | set(s.strings) | \
-            {p.strip("*") for p in s.functions if p.strip("*")}  # fmt: skip
+            {"~" + p.strip("*") for p in s.functions if p.strip("*")}  # fmt: skip
         return tuple(sorted(found))
 
     @property
