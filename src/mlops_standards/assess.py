@@ -177,6 +177,7 @@ def assess_all(path: str | Path, catalog: Catalog | None = None) -> list[Assessm
 def _assess(repository: Repository, catalog: Catalog, facts: Facts,
             projects: tuple[str, ...] = ()) -> Assessment:  # fmt: skip
     root = repository.root / facts.scope if facts.scope else repository.root
+    unreadable = facts.parse_errors  # before any check reads anything: the same list every run
     config = load_config(root, catalog)
     product = profile(facts, config)
     outcomes: dict[str, Result] = {}
@@ -203,7 +204,7 @@ def _assess(repository: Repository, catalog: Catalog, facts: Facts,
         certified_level=certified_level(results),
         areas=tuple(_area_summary(catalog, results, area.prefix) for area in catalog.areas),
         skipped_paths=tuple(repository.skipped),
-        parse_errors=tuple(facts.parse_errors),
+        parse_errors=(*unreadable, *facts.unparsed_python()),
         project=facts.scope,
         projects=projects,
     )
@@ -233,6 +234,10 @@ def _result(requirement: Requirement, config: ProjectConfig, product: Profile, f
     outcome = run(check, facts)
     if outcome.error:
         return Result(requirement, Status.ERROR, outcome.evidence, outcome.error)
+    if not outcome.passed and (broken := facts.errors_for(requirement.verification.practices)):
+        # The practice may be in the file the checker could not read: an error, not a fail.
+        unread = tuple(Evidence(e.path, detail=f"not read: {e.message}") for e in broken)
+        return Result(requirement, Status.ERROR, (*unread, *outcome.evidence), "; ".join(map(str, broken)))
     return Result(requirement, Status.PASSED if outcome.passed else Status.FAILED, outcome.evidence)
 
 

@@ -41,7 +41,8 @@ def load_config(root: Path, catalog: Catalog) -> ProjectConfig:
         table, name = _read(dedicated), dedicated.name
     elif pyproject.is_file():
         try:
-            table = _read(pyproject).get("tool", {}).get("mlops-standards")
+            tools = _read(pyproject).get("tool")
+            table = tools.get("mlops-standards") if isinstance(tools, dict) else None
         except ConfigError:
             # A broken pyproject.toml is a finding of the checks, not a configuration error,
             # unless the project put its configuration there.
@@ -77,8 +78,14 @@ def _validate(table: Any, name: str, root: Path, catalog: Catalog) -> ProjectCon
     attest = _id_table(table, "attest", name, catalog)
     waive = _id_table(table, "waive", name, catalog)
     for rid, evidence in attest.items():
-        is_url = evidence.startswith(("http://", "https://"))
-        if not is_url and not (root / evidence).exists():
+        if evidence.startswith(("http://", "https://")):
+            continue
+        # Evidence is a file of this repository: `../../etc/hostname` or a symlink out of
+        # it would let a report vouch for something nobody reviewing the repository sees.
+        target = (root / evidence).resolve()
+        if not target.is_relative_to(root.resolve()):
+            raise ConfigError(f"{name}: attest.{rid}: evidence '{evidence}' is outside the repository")
+        if not target.exists():
             raise ConfigError(
                 f"{name}: attest.{rid}: evidence '{evidence}' is neither an existing "
                 "repository path nor an http(s) URL"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from mlops_standards.checks.outcome import Evidence
 from mlops_standards.config import ProjectConfig
 from mlops_standards.scan.facts import Facts
+from mlops_standards.scan.recognise import Sighting
 
 BATCH, REAL_TIME = "batch", "real-time"
 
@@ -35,13 +36,18 @@ class Profile:
         return next(iter(self.kinds), None)
 
 
+def _any_scorer(s: Sighting) -> bool:
+    """A `score.py` by its name alone: Azure ML's entry script, or any batch scorer."""
+    return s.kind == "file" and s.tool == "azure-ml"
+
+
 def _real_time(facts: Facts) -> list[Evidence]:
     found = []
     for s in facts.sightings("http-serving"):
         if s.path.endswith(".ipynb") or s.path.startswith(("tests/", "test/")) or "/tests/" in s.path:
             continue
-        if s.kind == "file" and s.tool == "azure-ml":
-            continue  # a score.py on its own may be a batch scorer too
+        if _any_scorer(s):
+            continue
         found.append(Evidence(s.path, s.line, f"serves requests: {s.what} ({s.label})"))
     found += [Evidence(s.path, s.line, f"online endpoint: {s.what}") for s in facts.sightings("deploy")
               if "online" in s.what]  # fmt: skip
@@ -53,7 +59,7 @@ def _batch(facts: Facts) -> list[Evidence]:
              if "batch" in s.what]  # fmt: skip
     writers = {s.path for s in facts.sightings("batch-writing")}
     steps = {s.path for s in facts.sightings("pipeline-step")}
-    web = {s.path for s in facts.sightings("http-serving")}
+    web = {s.path for s in facts.sightings("http-serving") if not _any_scorer(s)}
     for module in facts.source_modules:
         if module.notebook or module.path in web:
             continue

@@ -110,6 +110,11 @@ TWINS = [
          {"validate.py": "import mlflow\nfrom mlflow import MlflowClient\n\nmlflow.validate_evaluation_results(candidate, baseline, validation_thresholds=thresholds)\nMlflowClient().set_registered_model_alias('m', 'champion', 2)\n"},
          {"evaluations.py": "import mlflow\n\nmlflow.validate_evaluation_results(candidate, baseline, validation_thresholds=thresholds)\n",
           "promotion.py": "from mlflow import MlflowClient\n\nMlflowClient().set_registered_model_alias('m', 'champion', 2)\n"}),
+    Twin("TR-022", "a CD job that deploys the version the registry's alias names",
+         {".github/workflows/cd.yml": "on:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python -m pkg.deploy\n",
+          "src/pkg/deploy.py": "import mlflow\nfrom sagemaker.model import Model\n\nuri = 'models:/forecast@champion'\nModel(model_data=uri).deploy(initial_instance_count=1)\n"},
+         {".github/workflows/cd.yml": "on:\n  workflow_dispatch:\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python -m build\n",
+          "src/pkg/deploy.py": "import mlflow\nfrom sagemaker.model import Model\n\nuri = 'models:/forecast@champion'\nModel(model_data=uri).deploy(initial_instance_count=1)\n"}),
 ]
 TWINS = TWINS[1:]  # TR-001 needs a real repository: tested on its own below
 

@@ -14,11 +14,12 @@ import pytest
 
 from mlops_standards.assess import Status, assess
 from mlops_standards.catalog import load
+from mlops_standards.config import ConfigError
 from mlops_standards.checks import REGISTRY, run
 from mlops_standards.scan import Repository, ScanError
 from mlops_standards.scan.facts import Facts
 from mlops_standards.scan.walk import MAX_DEPTH
-from tests.scan.tree import write_tree
+from tests.scan.tree import facts, write_tree
 
 TRACK = "import mlflow\nmlflow.autolog()\n"
 
@@ -69,29 +70,31 @@ def test_file_that_cannot_be_read_is_an_error_for_the_checks_that_need_it(tmp_pa
     else:
         # Running as root, where mode 000 does not stop reads: make it vanish after the walk.
         target.unlink()
-    facts = Facts(repository)
-    outcome = run(REGISTRY["CQ-001"], facts)
-    assert outcome.error and outcome.error.startswith("pyproject.toml: cannot be read")
-    others = [run(c, facts) for rid, c in REGISTRY.items() if rid != "CQ-001"]
-    assert len(others) == len(REGISTRY) - 1
+    catalog = load()
+    facts_ = Facts(repository, catalog.tools, catalog.markers)
+    assert [e.path for e in facts_.parse_errors] == ["pyproject.toml"]
+    assert [e.path for e in facts_.errors_for(["package-build"])] == ["pyproject.toml"]
+    assert facts_.errors_for(["ci"]) == []
+    assert str(facts_.parse_errors[0]).startswith("pyproject.toml: cannot be read")
+    assert all(run(c, facts_).error is None for c in REGISTRY.values())  # each check still answers
 
 
-def test_binary_file_named_py_is_not_parsed_and_is_named(tmp_path: Path) -> None:
-    root = write_tree(tmp_path, {"train.py": b"\x00\x01\x02mlflow\x00", "ok.py": "x = 1\n"})
-    outcome = run(REGISTRY["TR-004"], Facts(Repository(root)))
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [(b"\x00\x01\x02mlflow\x00", "binary file"), (b"import mlflow\nmlflow.autolog(\n", "not valid Python")],
+    ids=["binary", "syntax error"],
+)
+def test_python_file_that_cannot_be_parsed_is_named_once_and_never_evidence(
+    tmp_path: Path, content: bytes, reason: str
+) -> None:
+    root = write_tree(tmp_path, {"train.py": content, "ok.py": "x = 1\n"}, git=True)
+    outcome = run(REGISTRY["TR-004"], facts(root))
     assert not outcome.passed and outcome.error is None
-    assert [(e.path, e.detail) for e in outcome.evidence][-1] == (
-        "train.py",
-        "not searched: binary file",
-    )
-
-
-def test_module_with_a_syntax_error_is_named_where_the_search_looked(tmp_path: Path) -> None:
-    root = write_tree(tmp_path, {"train.py": "import mlflow\nmlflow.autolog(\n"})
-    outcome = run(REGISTRY["TR-004"], Facts(Repository(root)))
-    assert not outcome.passed and outcome.error is None
-    assert outcome.evidence[-1].path == "train.py"
-    assert outcome.evidence[-1].detail.startswith("not searched: malformed Python")
+    assessment = assess(root)
+    assert [e.path for e in assessment.parse_errors] == ["train.py"]
+    assert reason in assessment.parse_errors[0].message
+    assert assessment.result("TR-004").status is Status.FAILED
+    assert "train.py" not in [e.path for r in assessment.results if r.status is Status.PASSED for e in r.evidence]
 
 
 @pytest.mark.parametrize(
@@ -103,7 +106,8 @@ def test_module_with_a_syntax_error_is_named_where_the_search_looked(tmp_path: P
             "CQ-002",
             ".pre-commit-config.yaml: malformed YAML",
         ),
-        ({".gitlab-ci.yml": "test: {script: [\n"}, "CQ-006", ".gitlab-ci.yml: malformed YAML"),
+        ({".gitlab-ci.yml": "test: {script: [\n", "tests/test_a.py": "def test_a():\n    assert 1 + 1 == 2\n",
+          "pyproject.toml": "[tool.pytest.ini_options]\ntestpaths = ['tests']\n"}, "CQ-006", ".gitlab-ci.yml: malformed YAML"),
         ({"README.md": b"# caf\xe9\n"}, "DOC-009", "README.md: not UTF-8 text"),
     ],
     ids=["toml", "yaml", "ci yaml", "non-utf8 readme"],
@@ -119,19 +123,19 @@ def test_malformed_file_is_an_error_result_and_the_report_completes(
 
 def test_malformed_json_notebook_is_skipped_with_its_reason(tmp_path: Path) -> None:
     root = write_tree(tmp_path, {"a.ipynb": '{"cells": [', "b.ipynb": "[1, 2]", "t.py": TRACK})
-    facts = Facts(Repository(root))
-    assert [(p.path, p.error.split(":")[0]) for p in facts.unreadable_python] == [
+    found = facts(root)
+    assert [(p.path, p.message.split(":")[0]) for p in found.unreadable_python] == [
         ("a.ipynb", "malformed notebook"),
         ("b.ipynb", "malformed notebook"),
     ]
-    assert run(REGISTRY["TR-004"], facts).passed
+    assert run(REGISTRY["TR-004"], found).passed
 
 
 def test_non_utf8_file_name_is_scanned_and_shown_readably(tmp_path: Path) -> None:
     root = write_tree(tmp_path, {})
     with open(os.path.join(os.fsencode(root), b"caf\xe9.py"), "w", encoding="utf-8") as handle:
         handle.write(TRACK)
-    outcome = run(REGISTRY["TR-004"], Facts(Repository(root)))
+    outcome = run(REGISTRY["TR-004"], facts(root))
     assert outcome.passed and outcome.evidence[0].path == "caf\ufffd.py"
     result = _cli("check", str(root), "--format", "json")
     assert result.returncode == 0, result.stderr
@@ -161,8 +165,8 @@ def test_file_of_50_mb_is_never_read(tmp_path: Path) -> None:
         tracemalloc.stop()
     assert peak < 20 * 1024 * 1024
     assert assessment.result("TR-004").status is Status.PASSED
-    errors = Facts(Repository(root)).unreadable_python
-    assert [(e.path, e.error) for e in errors] == [("train.py", "larger than 1024 KiB, not read")]
+    errors = facts(root).unreadable_python
+    assert [(e.path, e.message) for e in errors] == [("train.py", "larger than 1024 KiB, not read")]
 
 
 def test_very_deep_tree_is_walked_to_the_limit_and_the_rest_reported(tmp_path: Path) -> None:
@@ -190,7 +194,10 @@ def test_everything_at_once_through_the_command_line(tmp_path: Path) -> None:
     report = json.loads(result.stdout)["reports"][0]
     assert len(report["results"]) == len(load().requirements)
     errors = {r["id"] for r in report["results"] if r["status"] == "error"}
-    assert {"CQ-001", "CQ-002", "CQ-006", "DOC-009"} <= errors
+    # Each unreadable file is an error of the checks of its practice: packaging, hooks, CI, README.
+    assert {"CQ-001", "CQ-002", "DOC-009", "TR-017"} <= errors
+    assert {e["path"] for e in report["parse_errors"]} >= {"train.py", "pyproject.toml", "n.ipynb",
+                                                           ".github/workflows/ci.yml"}
 
 
 SHAPES = [
@@ -215,10 +222,10 @@ CONFIGS = [
 
 @pytest.mark.parametrize("shape", SHAPES)
 def test_valid_yaml_of_an_unexpected_shape_never_breaks_a_check(tmp_path: Path, shape: str) -> None:
-    facts = Facts(Repository(write_tree(tmp_path, dict.fromkeys(CONFIGS, shape))))
+    found = facts(write_tree(tmp_path, dict.fromkeys(CONFIGS, shape)))
     broken = [
         (rid, o.error)
-        for rid, o in ((r, run(c, facts)) for r, c in REGISTRY.items())
+        for rid, o in ((r, run(c, found)) for r, c in REGISTRY.items())
         if o.error and "unexpectedly" in o.error
     ]
     assert not broken
@@ -226,7 +233,61 @@ def test_valid_yaml_of_an_unexpected_shape_never_breaks_a_check(tmp_path: Path, 
 
 @pytest.mark.parametrize("pyproject", ["tool = 5", "project = 5", "project = {name = 5}"])
 def test_pyproject_of_an_unexpected_shape_fails_plainly(tmp_path: Path, pyproject: str) -> None:
-    facts = Facts(Repository(write_tree(tmp_path, {"pyproject.toml": pyproject, "a.py": ""})))
+    found = facts(write_tree(tmp_path, {"pyproject.toml": pyproject, "a.py": ""}))
     for rid in ("CQ-001", "CQ-003", "CQ-012"):
-        outcome = run(REGISTRY[rid], facts)
+        outcome = run(REGISTRY[rid], found)
         assert not outcome.passed and outcome.error is None, (rid, outcome)
+
+
+@pytest.mark.parametrize("evidence", ["../../etc/hostname", "/etc/hostname", "link/hostname"])
+def test_attestation_outside_the_repository_is_a_config_error(tmp_path: Path, evidence: str) -> None:
+    root = write_tree(tmp_path / "repo", {
+        ".mlops-standards.toml": f'[attest]\nDOC-003 = "{evidence}"\n', "train.py": TRACK})  # fmt: skip
+    (root / "link").symlink_to("/etc", target_is_directory=True)
+    with pytest.raises(ConfigError, match="outside the repository"):
+        assess(root)
+    result = _cli("check", str(root))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "outside the repository" in result.stderr and result.stderr.strip().count("\n") == 0
+
+
+def test_attestation_inside_the_repository_is_accepted(tmp_path: Path) -> None:
+    root = write_tree(tmp_path, {".mlops-standards.toml": '[attest]\nDOC-003 = "docs/review.md"\n',
+                                 "docs/review.md": "# Review\n\nSigned off by the data owner.\n"})  # fmt: skip
+    assert assess(root).result("DOC-003").status is Status.ATTESTED
+
+
+def test_nested_gitignore_negation_is_honoured_without_git(tmp_path: Path) -> None:
+    root = write_tree(tmp_path, {
+        ".gitignore": "build/\n*.log\n",
+        "src/.gitignore": "generated/*\n!generated/keep.py\n",
+        "src/generated/drop.py": TRACK, "src/generated/keep.py": TRACK,
+        "build/train.py": TRACK, "run.log": "x",
+    })  # fmt: skip
+    paths = set(Repository(root).paths)
+    assert "src/generated/keep.py" in paths and "src/.gitignore" in paths
+    assert not paths & {"src/generated/drop.py", "build/train.py", "run.log"}
+
+
+def test_committed_file_is_scanned_even_when_gitignore_names_it(tmp_path: Path) -> None:
+    # Git lists what is committed, whatever .gitignore says later; the checker reads what git has.
+    root = write_tree(tmp_path, {".gitignore": "*.lock\nnotes/\n", "uv.lock": "version = 1\n",
+                                 "notes/scratch.py": TRACK}, git=True)  # fmt: skip
+    (root / "untracked.lock").write_text("x", encoding="utf-8")
+    paths = set(Repository(root).paths)
+    assert {"uv.lock", "notes/scratch.py"} <= paths and "untracked.lock" not in paths
+
+
+def test_template_files_are_text_of_a_template_not_parse_errors(tmp_path: Path) -> None:
+    root = write_tree(tmp_path, {
+        "copier.yml": "_subdirectory: template\nproject_name: {type: str}\n",
+        "template/{{project_name}}/train.py.jinja": "import mlflow\n{% if tracking %}mlflow.autolog(){% endif %}\n",
+        "template/.github/workflows/ci.yml.jinja": "on: [push]\njobs:\n  {{ job }}:\n    runs-on: ubuntu-latest\n"
+                                                   "    steps:\n{% for s in steps %}      - run: {{ s }}\n{% endfor %}\n",
+        "template/pyproject.toml.jinja": '[project]\nname = "{{ project_name }}"\n{% if x %}\n',
+        "charts/values.yaml": "image: {{ .Values.image }}\nreplicas: {{- .Values.replicas }}\n",
+    }, git=True)  # fmt: skip
+    assessment = assess(root)
+    assert assessment.parse_errors == ()
+    assert all(r.status is not Status.ERROR for r in assessment.results), [
+        (r.requirement.id, r.message) for r in assessment.results if r.status is Status.ERROR]

@@ -20,7 +20,7 @@ from typing import Any
 
 from . import tasks as readers
 from .python import Module, Source
-from .repository import Repository
+from .repository import Repository, table_at
 from .shell import Command, commands
 
 MAX_DEPTH = 10
@@ -132,8 +132,8 @@ class Graph:
             return readers.justfile(path, text.value)
         if runner == "tox":
             if path.endswith("pyproject.toml"):
-                table = (repo.toml(path).value or {}).get("tool", {}).get("tox")
-                return readers.tox_toml(path, table) if isinstance(table, dict) else []
+                table = table_at(repo.toml(path).value, "tool", "tox")
+                return readers.tox_toml(path, table) if table else []
             return readers.tox_ini(path, text.value)
         if runner in ("nox", "invoke"):
             module = self.modules.get(path)
@@ -143,13 +143,12 @@ class Graph:
                 else ("invoke.task", ("run", "sudo"))  # fmt: skip
             return readers.python_tasks(runner, module, decorator, calls)
         if runner in ("mise", "poethepoet", "hatch"):
-            data = repo.toml(path).value or {}
+            data = repo.toml(path).value
             if runner == "mise":
-                return readers.mise(path, data, text.value)
-            tool = data.get("tool", {})
+                return readers.mise(path, data if isinstance(data, dict) else {}, text.value)
             if runner == "poethepoet":
-                return readers.poe(path, tool.get("poe") or {}, text.value)
-            return readers.hatch(path, tool.get("hatch") or {}, text.value)
+                return readers.poe(path, table_at(data, "tool", "poe"), text.value)
+            return readers.hatch(path, table_at(data, "tool", "hatch"), text.value)
         if runner == "go-task":
             return readers.taskfile(path, repo.yaml(path).value)
         if runner == "npm":
@@ -296,7 +295,7 @@ class Graph:
 
     def _tox_in_pyproject(self, directory: str) -> str | None:
         path = self._find(directory, "pyproject.toml")
-        if path and isinstance((self.repo.toml(path).value or {}).get("tool", {}).get("tox"), dict):
+        if path and table_at(self.repo.toml(path).value, "tool", "tox"):
             return path
         return None
 
@@ -315,7 +314,9 @@ class Graph:
 
     def _dotted(self, directory: str, dotted: str) -> str | None:
         relative = dotted.replace(".", "/")
-        for root in dict.fromkeys((directory, "", "src")):
+        # `python -m pkg.train` in a project's folder runs its package, src layout included.
+        in_src = posixpath.join(directory, "src") if directory else "src"
+        for root in dict.fromkeys((directory, in_src, "", "src")):
             for candidate in (f"{relative}.py", f"{relative}/__main__.py"):
                 path = posixpath.join(root, candidate) if root else candidate
                 if self.repo.exists(path):

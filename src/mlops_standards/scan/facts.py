@@ -26,7 +26,7 @@ from .commands import Graph, Reach, Reached
 from .markdown import Document
 from .python import Module
 from .recognise import Recogniser, Sighting, content_matches
-from .repository import ParseError, Parsed, Repository
+from .repository import ParseError, Parsed, Repository, table_at
 from .shell import commands
 from .yamlnodes import YamlMap
 
@@ -187,10 +187,24 @@ class Facts:
     def parse_errors(self) -> list[ParseError]:
         """Every structural file that could not be read or parsed (CI, configs, manifests).
 
-        Computed after reading them all, so it does not depend on which check ran first.
+        Computed after reading them all (and the README), so it does not depend on which check
+        ran first; `assess` asks for it before any check runs. Python that does not parse is
+        known only once something parsed it: see `unparsed_python`.
         """
-        _ = (self.pipelines, self.config_tables, self.packages, self.requirements)
-        return sorted(self.repo.errors.values(), key=lambda e: e.path)
+        _ = (self.pipelines, self.config_tables, self.packages, self.requirements, self.task_definitions,
+             self.module_index, self.readme)
+        return sorted((e for p, e in self.repo.errors.items() if p in self._in_scope), key=lambda e: e.path)
+
+    @cached_property
+    def _in_scope(self) -> set[str]:
+        return set(self.paths)
+
+    def errors_for(self, practices: Iterable[str]) -> list[ParseError]:
+        """Parse errors of files that belong to one of `practices` (a broken `.gitlab-ci.yml`
+        is a CI file): a check of those practices cannot say the practice is absent."""
+        wanted = set(practices)
+        return [e for e in self.parse_errors if wanted & {
+            signal.practice for _, signal in self.recognise.file_signals(self.logical.get(e.path, e.path))}]
 
     # -- Python ----------------------------------------------------------------------------------------
 
@@ -236,9 +250,8 @@ class Facts:
         found = {}
         for parsed in self.pyprojects:
             data = parsed.value if parsed.ok and isinstance(parsed.value, dict) else {}
-            scripts = (data.get("project") or {}).get("scripts") or {}
-            poetry = ((data.get("tool") or {}).get("poetry") or {}).get("scripts") or {}
-            for name, target in {**poetry, **scripts}.items() if isinstance(scripts, dict) else ():
+            scripts, poetry = table_at(data, "project", "scripts"), table_at(data, "tool", "poetry", "scripts")
+            for name, target in {**poetry, **scripts}.items():
                 if isinstance(target, str):
                     module = self.module_named(target.split(":", 1)[0])
                     if module is not None:
@@ -253,8 +266,15 @@ class Facts:
     @cached_property
     def unreadable_python(self) -> list[ParseError]:
         """Python files and notebooks that could not be read (binary, too large, bad JSON)."""
+        _ = self.module_index  # parse them all first: the list must not depend on who asked
         return [self.repo.errors[p] for p in self.paths
                 if self.logical[p].endswith(PYTHON_SUFFIXES) and p in self.repo.errors]  # fmt: skip
+
+    def unparsed_python(self) -> list[ParseError]:
+        """Modules that were parsed, because a check needed their records, and are not valid
+        Python (a template's own syntax is not an error)."""
+        return [ParseError(m.path, "Python", m.error) for m in self.modules
+                if "parsed" in m.__dict__ and m.error is not None]  # fmt: skip
 
     @cached_property
     def source_modules(self) -> list[Module]:
@@ -357,8 +377,8 @@ class Facts:
             project = data.get("project")
             if isinstance(project, dict) and isinstance(project.get("name"), str):
                 found.append(PackageManifest(parsed.path, _toml_line(text, "project"), project["name"], "[project]"))
-            poetry = data.get("tool", {}).get("poetry") if isinstance(data.get("tool"), dict) else None
-            if isinstance(poetry, dict) and isinstance(poetry.get("name"), str):
+            poetry = table_at(data, "tool", "poetry")
+            if isinstance(poetry.get("name"), str):
                 found.append(PackageManifest(parsed.path, _toml_line(text, "tool.poetry"),
                                              poetry["name"], "[tool.poetry]"))  # fmt: skip
         for path in self.named("setup.py"):

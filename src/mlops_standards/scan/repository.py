@@ -243,10 +243,18 @@ class Repository:
         return self._parse("Markdown", path, make, rendered=False)
 
 
+def table_at(data: Any, *keys: str) -> dict[str, Any]:
+    """The table at `keys` of parsed TOML, or an empty one where the file has another shape
+    (`tool = 5` is valid TOML)."""
+    for key in keys:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data if isinstance(data, dict) else {}
+
+
 def load_structured(text: str, name: str) -> Any:
     """Parse a YAML or JSON text by its file name (used by tests to hand facts to checks)."""
     return json.loads(text) if name.endswith(".json") else yamlnodes.load(text)
 
 
-__all__ = ["MAX_BYTES", "ParseError", "Parsed", "Repository", "ScanError", "load_structured",
+__all__ = ["MAX_BYTES", "ParseError", "Parsed", "Repository", "ScanError", "load_structured", "table_at",
            "yaml"]  # fmt: skip
