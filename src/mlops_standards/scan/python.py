@@ -102,6 +102,8 @@ class Class:
     """Resolved dotted names of its bases."""
     fields: int
     """How many annotated fields it declares (a schema's columns, a payload's attributes)."""
+    decorators: tuple[str, ...] = ()
+    """Resolved dotted names of its decorators (`bentoml.service`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -464,6 +466,8 @@ def summarise(tree: ast.Module, is_test_module: bool, package: str = "") -> Summ
         Class(
             node.name, node.lineno, tuple(resolve(n) for b in node.bases if (n := dotted(b))),
             sum(isinstance(s, ast.AnnAssign) for s in node.body),
+            tuple(resolve(n) for d in node.decorator_list
+                  if (n := dotted(d.func if isinstance(d, ast.Call) else d))),
         )
         for node in reader.classes
     )

@@ -42,18 +42,23 @@ class Sighting:
 def _dotted_regex(patterns: Iterable[str]) -> re.Pattern[str] | None:
     alternatives = []
     for pattern in patterns:
-        parts = []
         leading_any = pattern.startswith("**.")
         if leading_any:  # `**.alerter.post` also matches a bare `alerter.post`
             pattern = pattern[3:]
-        for segment in pattern.replace("()", "").split("."):
+        segments = pattern.replace("()", "").split(".")
+        regex = ""
+        for n, segment in enumerate(segments):
+            if segment == "**" and 0 < n < len(segments) - 1:
+                regex += r"(?:\.[^.]+)*"  # in the middle: any number of names, none included
+                continue
             if segment == "**":
-                parts.append(r"[^.]+(?:\.[^.]+)*")
+                part = r"[^.]+(?:\.[^.]+)*"
             elif segment == "*":
-                parts.append(r"[^.]+")
+                part = r"[^.]+"
             else:
-                parts.append(re.escape(segment).replace(r"\*", r"[^.]*"))
-        alternatives.append((r"(?:[^.]+\.)*" if leading_any else "") + r"\.".join(parts))
+                part = re.escape(segment).replace(r"\*", r"[^.]*")
+            regex += (r"\." if regex else "") + part
+        alternatives.append((r"(?:[^.]+\.)*" if leading_any else "") + regex)
     return re.compile("^(?:" + "|".join(alternatives) + ")$") if alternatives else None
 
 
@@ -187,6 +192,9 @@ class _CodeMatcher:
                     continue
                 add(function.line, f"@{function.decorators[0] if function.decorators else ''} "
                                    f"{function.name}".strip(), "decorator")  # fmt: skip
+            for cls in records.classes if self.decorators is not None and not wanted else ():
+                if any(self.decorators.match(normalised(d)) for d in cls.decorators):
+                    add(cls.line, f"@{cls.decorators[0]} class {cls.name}", "decorator")
         if self.bases is not None:
             local = {cls.name: cls for cls in records.classes}
             for cls in records.classes:
