@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SITE_STAMP := $(VENV)/.installed-site
 
-.PHONY: install install-site serve build zensical test lint bench browser schemas clean lock
+.PHONY: install install-site serve build zensical test lint bench accuracy browser schemas clean lock
 
 # The official SARIF 2.1.0 schema, for the test that validates the checker's SARIF output.
 # It comes from an npm package that ships it, and is checked against its known hash.
@@ -71,6 +71,11 @@ test: install browser lint schemas
 
 bench: install
 	$(BIN)/python bench/run.py
+
+# The checker against the expert labels of the corpus (issue 8): `make accuracy CORPUS=path`.
+CORPUS ?= ../shared/corpus
+accuracy: install
+	$(BIN)/python bench/accuracy.py $(CORPUS)
 
 # Regenerate the pins (needs network); commit requirements.lock afterwards.
 lock:
