@@ -36,9 +36,22 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 TARGETS = {"agreement": 0.95, "precision": 0.97, "recall": 0.92}
 REQUIREMENT_FLOOR = 0.80
-VERDICT = {"passed": "met", "failed": "not-met", "skipped": "not-met", "error": "not-met",
-           "not-applicable": "not-applicable"}  # fmt: skip
-GIT = ["git", "-c", "user.name=accuracy", "-c", "user.email=accuracy@example.com", "-c", "commit.gpgsign=false"]
+VERDICT = {
+    "passed": "met",
+    "failed": "not-met",
+    "skipped": "not-met",
+    "error": "not-met",
+    "not-applicable": "not-applicable",
+}
+GIT = [
+    "git",
+    "-c",
+    "user.name=accuracy",
+    "-c",
+    "user.email=accuracy@example.com",
+    "-c",
+    "commit.gpgsign=false",
+]
 
 
 @dataclass
@@ -92,8 +105,11 @@ class Score:
         return self.passes_right / self.passes if self.passes else 1.0
 
     def line(self) -> str:
-        return (f"agreement {self.agreement:.3f} ({self.agree}/{self.judged})  precision {self.precision:.3f} "
-                f"({self.passes_right}/{self.passes})  recall {self.recall:.3f} ({self.met_found}/{self.met})")
+        return (
+            f"agreement {self.agreement:.3f} ({self.agree}/{self.judged})  "
+            f"precision {self.precision:.3f} ({self.passes_right}/{self.passes})  "
+            f"recall {self.recall:.3f} ({self.met_found}/{self.met})"
+        )
 
 
 def _evidence(result: dict) -> str:
@@ -115,10 +131,18 @@ def check(checker: str, source: Path, labels: dict, profile: str | None, workspa
     subprocess.run(["git", "init", "-q", "-b", "main"], cwd=target, check=True)
     subprocess.run([*GIT, "add", "-A", "-f"], cwd=target, check=True)
     subprocess.run([*GIT, "commit", "-q", "--no-verify", "-m", "snapshot"], cwd=target, check=True)
-    done = subprocess.run([checker, "check", str(target), "--format", "json"], capture_output=True,
-                          text=True, check=False)  # fmt: skip
+    done = subprocess.run(
+        [checker, "check", str(target), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if done.returncode not in (0, 1):
-        run.error = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}"
+        run.error = (
+            done.stderr.strip().splitlines()[-1]
+            if done.stderr.strip()
+            else f"exit {done.returncode}"
+        )
         return run
     report = json.loads(done.stdout)["reports"][0]
     run.level = report["level"]
@@ -129,21 +153,36 @@ def check(checker: str, source: Path, labels: dict, profile: str | None, workspa
             continue
         result = results.get(rid)
         got = VERDICT.get(result["status"], "not-met") if result else "missing"
-        run.verdicts.append(Verdict(run.repo, rid, expected, got, _evidence(result) if result else "no result"))
+        run.verdicts.append(
+            Verdict(run.repo, rid, expected, got, _evidence(result) if result else "no result")
+        )
     return run
 
 
 def score_corpus(checker: str, corpus: Path, labelled_profile: bool, jobs: int) -> list[Run]:
-    labels = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((corpus / "labels").glob("*.yaml"))}
+    labels = {
+        p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
+        for p in sorted((corpus / "labels").glob("*.yaml"))
+    }
     repos = [corpus / "repos" / name for name in labels]
     missing = [r.name for r in repos if not r.is_dir()]
     if missing:
         raise SystemExit(f"accuracy: {corpus}: labels without a repository: {', '.join(missing)}")
     runs: list[Run] = []
-    with tempfile.TemporaryDirectory(prefix="mlops-accuracy-") as tmp, ThreadPoolExecutor(jobs) as pool:
+    with (
+        tempfile.TemporaryDirectory(prefix="mlops-accuracy-") as tmp,
+        ThreadPoolExecutor(jobs) as pool,
+    ):
+
         def one(repo: Path) -> Run:
             profile = labels[repo.name].get("profile") if labelled_profile else None
-            return check(checker, repo, labels[repo.name], profile if profile != "unknown" else None, Path(tmp))
+            return check(
+                checker,
+                repo,
+                labels[repo.name],
+                profile if profile != "unknown" else None,
+                Path(tmp),
+            )
 
         for n, run in enumerate(pool.map(one, repos), 1):
             print(f"  [{n}/{len(repos)}] {run.repo}", file=sys.stderr, flush=True)
@@ -165,11 +204,17 @@ def report(runs: list[Run], title: str, detail: bool) -> list[str]:
             for s in (overall, mine, per_requirement[v.requirement]):
                 s.add(v)
         marker = "=" if run.level == run.expert_level else "≠"
-        print(f"  {run.repo:<{width}}  level {run.level} {marker} expert {run.expert_level}   {mine.line()}")
+        print(
+            f"  {run.repo:<{width}}  level {run.level} {marker} expert {run.expert_level}"
+            f"   {mine.line()}"
+        )
     exact = sum(r.level == r.expert_level for r in runs if not r.error)
     print(f"  overall: {overall.line()}   levels exact {exact}/{len(runs)}")
-    missed = [f"{title}: {name} {getattr(overall, name):.3f} < {target}"
-              for name, target in TARGETS.items() if getattr(overall, name) < target]  # fmt: skip
+    missed = [
+        f"{title}: {name} {getattr(overall, name):.3f} < {target}"
+        for name, target in TARGETS.items()
+        if getattr(overall, name) < target
+    ]
     if detail:
         print("\n  per requirement (agreement, judged labels):")
         for rid in sorted(per_requirement):
@@ -179,20 +224,34 @@ def report(runs: list[Run], title: str, detail: bool) -> list[str]:
         disagreements = [v for r in runs for v in r.verdicts if v.got != v.expected]
         print(f"\n  disagreements ({len(disagreements)}):")
         for v in disagreements:
-            print(f"    {v.repo} {v.requirement}: expert {v.expected}, checker {v.got} - {v.evidence}")
-    missed += [f"{title}: {rid} agreement {s.agreement:.3f} < {REQUIREMENT_FLOOR}"
-               for rid, s in sorted(per_requirement.items()) if s.agreement < REQUIREMENT_FLOOR]  # fmt: skip
+            print(
+                f"    {v.repo} {v.requirement}: expert {v.expected}, checker {v.got} - {v.evidence}"
+            )
+    missed += [
+        f"{title}: {rid} agreement {s.agreement:.3f} < {REQUIREMENT_FLOOR}"
+        for rid, s in sorted(per_requirement.items())
+        if s.agreement < REQUIREMENT_FLOOR
+    ]
     missed += [f"{title}: {r.repo}: {r.error}" for r in runs if r.error]
     return missed
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared" / "corpus"),
-                        help="the corpus folder (default: ../shared/corpus)")
-    parser.add_argument("--checker", default=str(Path(sys.executable).with_name("mlops-standards")),
-                        help="the mlops-standards executable (default: the one beside this Python)")
-    parser.add_argument("--jobs", type=int, default=2, help="repositories checked at once (default 2)")
+    parser.add_argument(
+        "corpus",
+        nargs="?",
+        default=str(ROOT.parent / "shared" / "corpus"),
+        help="the corpus folder (default: ../shared/corpus)",
+    )
+    parser.add_argument(
+        "--checker",
+        default=str(Path(sys.executable).with_name("mlops-standards")),
+        help="the mlops-standards executable (default: the one beside this Python)",
+    )
+    parser.add_argument(
+        "--jobs", type=int, default=2, help="repositories checked at once (default 2)"
+    )
     args = parser.parse_args(argv)
     corpus = Path(args.corpus)
     if not (corpus / "labels").is_dir():
@@ -201,10 +260,19 @@ def main(argv: list[str] | None = None) -> int:
     if not Path(args.checker).exists() and shutil.which(args.checker) is None:
         print(f"accuracy: {args.checker}: no such checker", file=sys.stderr)
         return 2
-    print(f"corpus {corpus.resolve()}; targets: agreement ≥ {TARGETS['agreement']}, precision ≥ "
-          f"{TARGETS['precision']}, recall ≥ {TARGETS['recall']}, every requirement ≥ {REQUIREMENT_FLOOR}")
-    missed = report(score_corpus(args.checker, corpus, False, args.jobs), "as a new user (no configuration)", True)
-    missed += report(score_corpus(args.checker, corpus, True, args.jobs), "with the labelled profile", False)
+    print(
+        f"corpus {corpus.resolve()}; targets: agreement ≥ {TARGETS['agreement']}, precision ≥ "
+        f"{TARGETS['precision']}, recall ≥ {TARGETS['recall']}, "
+        f"every requirement ≥ {REQUIREMENT_FLOOR}"
+    )
+    missed = report(
+        score_corpus(args.checker, corpus, False, args.jobs),
+        "as a new user (no configuration)",
+        True,
+    )
+    missed += report(
+        score_corpus(args.checker, corpus, True, args.jobs), "with the labelled profile", False
+    )
     print("\nall targets met" if not missed else "\nmissed:\n  " + "\n  ".join(missed))
     return 1 if missed else 0
 

@@ -31,15 +31,21 @@ labels:
 
 
 def _corpus(root: Path, profile: str = "unknown") -> Path:
-    write_tree(root / "repos" / "example+forecast", {"train.py": "import mlflow\n\nmlflow.autolog()\n"})
+    write_tree(
+        root / "repos" / "example+forecast", {"train.py": "import mlflow\n\nmlflow.autolog()\n"}
+    )
     write_tree(root / "labels", {"example+forecast.yaml": LABELS.format(profile=profile)})
     return root
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
     checker = str(Path(sys.executable).with_name("mlops-standards"))
-    return subprocess.run([sys.executable, str(SCRIPT), *args, "--checker", checker, "--jobs", "1"],
-                          capture_output=True, text=True, check=False)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), *args, "--checker", checker, "--jobs", "1"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def test_scores_labels_as_the_corpus_defines_and_reports_every_disagreement(tmp_path: Path) -> None:
@@ -56,4 +62,7 @@ def test_scores_labels_as_the_corpus_defines_and_reports_every_disagreement(tmp_
 
 def test_a_folder_that_is_not_a_corpus_is_one_line(tmp_path: Path) -> None:
     done = _run(str(tmp_path))
-    assert done.returncode == 2 and done.stderr.strip() == f"accuracy: {tmp_path}: not a corpus (no labels/ folder)"
+    assert (
+        done.returncode == 2
+        and done.stderr.strip() == f"accuracy: {tmp_path}: not a corpus (no labels/ folder)"
+    )

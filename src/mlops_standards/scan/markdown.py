@@ -62,7 +62,9 @@ class Document:
 def _parser():  # built once: creating a parser costs more than parsing a page
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable("table")
+    # Blocks only: the sections need each block's source text, never its inline markup, and
+    # inline parsing is most of a parse's cost.
+    return MarkdownIt("commonmark").enable("table").disable("inline")
 
 
 def _without_front_matter(text: str) -> str:

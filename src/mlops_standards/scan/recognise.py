@@ -39,27 +39,63 @@ class Sighting:
     """The call, when a call was seen (its arguments matter to some checks)."""
 
 
-def _dotted_regex(patterns: Iterable[str]) -> re.Pattern[str] | None:
-    alternatives = []
-    for pattern in patterns:
-        leading_any = pattern.startswith("**.")
-        if leading_any:  # `**.alerter.post` also matches a bare `alerter.post`
-            pattern = pattern[3:]
-        segments = pattern.replace("()", "").split(".")
-        regex = ""
-        for n, segment in enumerate(segments):
-            if segment == "**" and 0 < n < len(segments) - 1:
-                regex += r"(?:\.[^.]+)*"  # in the middle: any number of names, none included
-                continue
-            if segment == "**":
-                part = r"[^.]+(?:\.[^.]+)*"
-            elif segment == "*":
-                part = r"[^.]+"
-            else:
-                part = re.escape(segment).replace(r"\*", r"[^.]*")
-            regex += (r"\." if regex else "") + part
-        alternatives.append((r"(?:[^.]+\.)*" if leading_any else "") + regex)
-    return re.compile("^(?:" + "|".join(alternatives) + ")$") if alternatives else None
+@dataclass(frozen=True, slots=True)
+class NamePattern:
+    """Dotted-name patterns: exact names and `**.name` suffixes by lookup, the rest as one
+    regex (compiling a regex per signal was a tenth of a small repository's run)."""
+
+    exact: frozenset[str]
+    suffixes: frozenset[str]
+    """`**.alerter.post` matches `alerter.post` and any `x.alerter.post`."""
+    regex: re.Pattern[str] | None
+
+    def match(self, name: str) -> bool:
+        if name in self.exact:
+            return True
+        if self.suffixes:
+            tail = name
+            while True:  # `a.b.c`, then `b.c`, then `c`: one lookup per name in it
+                if tail in self.suffixes:
+                    return True
+                dot = tail.find(".")
+                if dot < 0:
+                    break
+                tail = tail[dot + 1 :]
+        return self.regex is not None and self.regex.match(name) is not None
+
+
+def _segment_regex(pattern: str) -> str:
+    leading_any = pattern.startswith("**.")
+    if leading_any:  # `**.alerter.*` also matches a bare `alerter.x`
+        pattern = pattern[3:]
+    segments = pattern.split(".")
+    regex = ""
+    for n, segment in enumerate(segments):
+        if segment == "**" and 0 < n < len(segments) - 1:
+            regex += r"(?:\.[^.]+)*"  # in the middle: any number of names, none included
+            continue
+        if segment == "**":
+            part = r"[^.]+(?:\.[^.]+)*"
+        elif segment == "*":
+            part = r"[^.]+"
+        else:
+            part = re.escape(segment).replace(r"\*", r"[^.]*")
+        regex += (r"\." if regex else "") + part
+    return (r"(?:[^.]+\.)*" if leading_any else "") + regex
+
+
+def _dotted_patterns(patterns: Iterable[str]) -> NamePattern | None:
+    exact, suffixes, wild = set(), [], []
+    for pattern in (p.replace("()", "") for p in patterns):
+        rest = pattern.removeprefix("**.")
+        if "*" not in rest:
+            (suffixes.append(rest) if rest != pattern else exact.add(pattern))
+        else:
+            wild.append(_segment_regex(pattern))
+    if not (exact or suffixes or wild):
+        return None
+    regex = re.compile("^(?:" + "|".join(wild) + ")$") if wild else None
+    return NamePattern(frozenset(exact), frozenset(suffixes), regex)
 
 
 def _words(patterns: Iterable[str]) -> set[str]:
@@ -89,16 +125,16 @@ class _CodeMatcher:
     signal: Signal
 
     @cached_property
-    def calls(self) -> re.Pattern[str] | None:
-        return _dotted_regex(self.signal.calls)
+    def calls(self) -> NamePattern | None:
+        return _dotted_patterns(self.signal.calls)
 
     @cached_property
-    def decorators(self) -> re.Pattern[str] | None:
-        return _dotted_regex(self.signal.decorators)
+    def decorators(self) -> NamePattern | None:
+        return _dotted_patterns(self.signal.decorators)
 
     @cached_property
-    def bases(self) -> re.Pattern[str] | None:
-        return _dotted_regex(self.signal.bases)
+    def bases(self) -> NamePattern | None:
+        return _dotted_patterns(self.signal.bases)
 
     @cached_property
     def functions(self) -> re.Pattern[str] | None:
@@ -112,7 +148,7 @@ class _CodeMatcher:
         """A module must mention one of these to be worth parsing for this signal."""
         s = self.signal
         found = _words((*s.calls, *s.decorators, *s.bases)) | set(s.keywords) | \
-            set(s.decorator_keywords) | {i.split(".")[0] for i in s.imports} | set(s.strings) | \
+            set(s.decorator_keywords) | {i.rsplit(".", 1)[-1] for i in s.imports} | set(s.strings) | \
             {"~" + p.strip("*") for p in s.functions if p.strip("*")}  # fmt: skip
         return tuple(sorted(found))
 
@@ -235,7 +271,9 @@ class _CommandPattern:
             return False
         position = 0
         for word in self.words:
-            while position < len(command.args) and not fnmatch.fnmatchcase(command.args[position], word):
+            literal = not any(c in word for c in "*?[")
+            while position < len(command.args) and not (
+                    command.args[position] == word if literal else fnmatch.fnmatchcase(command.args[position], word)):
                 position += 1
             if position == len(command.args):
                 return False
@@ -356,9 +394,29 @@ class Recogniser:
                 found.append((tool, signal, patterns))
         return found
 
+    @cached_property
+    def _commands_by_program(self) -> tuple[dict[str, list[int]], list[int]]:
+        """Indexes into `_commands` by the program a pattern names, and those with a wildcard."""
+        by_program: dict[str, list[int]] = {}
+        wild: list[int] = []
+        for index, (_, _, patterns) in enumerate(self._commands):
+            for pattern in patterns:
+                if any(c in pattern.program for c in "*?["):
+                    wild.append(index)
+                else:
+                    by_program.setdefault(pattern.program, []).append(index)
+        return by_program, wild
+
     def command_signals(self, command: Command) -> list[tuple[Tool, Signal]]:
         """The tools and practices a command shows (`pytest` runs tests...)."""
-        return [(t, s) for t, s, patterns in self._commands if any(p.matches(command) for p in patterns)]
+        by_program, wild = self._commands_by_program
+        candidates = sorted(set(by_program.get(command.program, ())) | set(wild))
+        found = []
+        for index in candidates:
+            tool, signal, patterns = self._commands[index]
+            if any(p.matches(command) for p in patterns):
+                found.append((tool, signal))
+        return found
 
     def action_signals(self, uses: str) -> list[tuple[Tool, Signal]]:
         """The tools and practices a CI step's `uses:` / `task:` reference shows."""

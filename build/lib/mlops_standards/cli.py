@@ -1,0 +1,148 @@
+"""The command line: parses arguments, runs the work, maps outcomes to exit codes.
+
+Exit codes: 0 ran, 1 below `--fail-under`, 2 usage or input error.
+
+Each command imports what it needs when it runs: `mlops-standards --version` must answer in
+a few tens of milliseconds, before the checker, the catalog or the renderers are loaded.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from mlops_standards import __version__
+
+EXIT_OK, EXIT_BELOW, EXIT_INPUT = 0, 1, 2
+FORMATS = ("terminal", "json", "markdown", "sarif")
+GATES = ("level", "certified")
+
+
+def _fail(message: str) -> None:
+    click.echo(f"mlops-standards: {message}", err=True)
+
+
+def _catalog():  # -> Catalog
+    from mlops_standards.catalog import CatalogError, load
+
+    try:
+        return load()
+    except CatalogError as error:
+        raise click.ClickException(str(error)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="mlops-standards")
+def main() -> None:
+    """MLOps standards as an executable checklist."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="terminal",
+              show_default=True, help="What to print on standard output.")  # fmt: skip
+@click.option("--output", "-o", "outputs", multiple=True, type=click.Path(path_type=Path),
+              help="Also write the report to FILE, in the format its suffix names "
+              "(.json, .md, .sarif). Repeatable.")  # fmt: skip
+@click.option("--fail-under", type=click.IntRange(0, 4), default=None,
+              help="Exit 1 when a repository is below this level (see --gate).")  # fmt: skip
+@click.option("--gate", type=click.Choice(GATES), default="level", show_default=True,
+              help="Which level --fail-under compares: the level the repository's way to "
+              "production shows, or the certified level (every requirement up to it met, "
+              "attested or waived).")  # fmt: skip
+@click.option("--verbose", "-v", is_flag=True, help="Also list requirements that do not apply.")
+def check(paths: tuple[Path, ...], fmt: str, outputs: tuple[Path, ...], fail_under: int | None,
+          gate: str, verbose: bool) -> None:  # fmt: skip
+    """Assess each repository PATH (default: the current directory) against the standards.
+
+    The checker only reads files; it never imports, runs or installs the code it reads.
+    """
+    from mlops_standards.assess import assess_all
+    from mlops_standards.config import ConfigError
+    from mlops_standards.report import RENDERERS, SUFFIXES
+    from mlops_standards.scan import ScanError
+
+    for output in outputs:
+        if output.suffix.lower() not in SUFFIXES:
+            raise click.BadParameter(f"{output}: suffix must be one of {', '.join(SUFFIXES)}",
+                                     param_hint="--output")  # fmt: skip
+    catalog = _catalog()
+    assessments, errors = [], []
+    for path in paths or (Path("."),):
+        try:
+            assessments += assess_all(path, catalog)
+        except (ScanError, ConfigError) as error:
+            errors.append((str(path), str(error)))
+            _fail(str(error))
+    if fmt == "terminal":
+        from rich.console import Console
+
+        from mlops_standards.report import terminal_report
+
+        console = Console(highlight=False)
+        for assessment in assessments:
+            terminal_report.render(console, assessment, verbose)
+            console.print()
+        if len(assessments) > 1:
+            terminal_report.render_summary(console, assessments)
+    else:
+        click.echo(RENDERERS[fmt](assessments, errors), nl=False)
+    for output in outputs:
+        text = RENDERERS[SUFFIXES[output.suffix.lower()]](assessments, errors)
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as error:
+            _fail(f"{output}: cannot write ({error.strerror})")
+            errors.append((str(output), "cannot write"))
+    if errors:
+        sys.exit(EXIT_INPUT)
+    gated = [a.certified_level if gate == "certified" else a.level for a in assessments]
+    if fail_under is not None and any(level < fail_under for level in gated):
+        sys.exit(EXIT_BELOW)
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path), default=Path("."))
+@click.option("--json", "as_json", is_flag=True, help="Print the facts as JSON.")
+def facts(path: Path, as_json: bool) -> None:
+    """Print what the checker recognised in PATH and where: tools by practice, CI jobs and
+    what they run, the profile, files that could not be parsed."""
+    from mlops_standards.report import facts_report
+    from mlops_standards.scan import ScanError
+
+    catalog = _catalog()
+    try:
+        data = facts_report.collect(path, catalog)
+    except ScanError as error:
+        _fail(str(error))
+        sys.exit(EXIT_INPUT)
+    click.echo(facts_report.render_json(data) if as_json else facts_report.render_text(data), nl=False)
+
+
+@main.command("list")
+@click.option("--area", type=click.Choice(["DOC", "CQ", "TR", "MON"], case_sensitive=False),
+              help="Only this area.")  # fmt: skip
+@click.option("--level", type=click.IntRange(1, 4), help="Only requirements of this level.")
+def list_requirements(area: str | None, level: int | None) -> None:
+    """List the requirements of the standards."""
+    from mlops_standards.report import catalog_report
+
+    catalog_report.print_list(_catalog(), area, level)
+
+
+@main.command()
+@click.argument("requirement_id")
+def explain(requirement_id: str) -> None:
+    """Explain one requirement: why it exists, the evidence expected, the tools recognised,
+    where to read more."""
+    from mlops_standards.report import catalog_report
+
+    catalog = _catalog()
+    try:
+        requirement = catalog.get(requirement_id)
+    except KeyError:
+        _fail(f"unknown requirement ID '{requirement_id}' (see `mlops-standards list`)")
+        sys.exit(EXIT_INPUT)
+    click.echo(catalog_report.explain(catalog, requirement), nl=False)

@@ -1,0 +1,1 @@
+"""Build-time rendering of catalog-driven pages for the MkDocs site."""
