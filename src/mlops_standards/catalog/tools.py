@@ -6,6 +6,7 @@ checks ask for practices, and the report and the site list the tools of a practi
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
@@ -85,6 +86,12 @@ class Knowledge:
 
     def labels(self, practice: str) -> list[str]:
         return [t.label for t in self.showing(practice)]
+
+    def recognised(self, practices: Iterable[str]) -> list[Tool]:
+        """The tools that show any of `practices`, once each, in table order: what the
+        report and each requirement's page list as recognised."""
+        wanted = set(practices)
+        return [t for t in self.tools if wanted & set(t.practices)]
 
 
 class ToolsError(Exception):

@@ -25,8 +25,7 @@ def print_list(catalog: Catalog, area: str | None, level: int | None) -> None:
 
 def recognised_tools(catalog: Catalog, requirement: Requirement) -> list[str]:
     """The tools the checker recognises for a requirement, from tools.yaml."""
-    return list(dict.fromkeys(label for p in requirement.verification.practices
-                              for label in catalog.tools.labels(p)))  # fmt: skip
+    return [t.label for t in catalog.tools.recognised(requirement.verification.practices)]
 
 
 def explain(catalog: Catalog, r: Requirement) -> str:

@@ -85,8 +85,7 @@ def _result(result: Result, a: Assessment) -> dict[str, Any]:
         "status": result.status.value,
         "message": result.message or None,
         "evidence": [_evidence(e) for e in result.evidence],
-        "recognised_tools": list(dict.fromkeys(label for p in r.verification.practices
-                                               for label in a.catalog.tools.labels(p))),  # fmt: skip
+        "recognised_tools": [t.label for t in a.catalog.tools.recognised(r.verification.practices)],
         "golden_path": page_url(r.golden_path),
         "methodology": page_url(r.methodology),
     }

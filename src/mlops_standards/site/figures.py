@@ -219,17 +219,22 @@ def journey(catalog: Catalog, level: int) -> str:
 
 
 def staircase(catalog: Catalog) -> str:
-    """The maturity levels as steps, each with how many requirements it adds."""
+    """The maturity levels as steps, each with the capability that reaches it."""
     return _figure(
         _staircase_wide(catalog) + _staircase_narrow(catalog),
-        "The five maturity levels. Each adds requirements to those below it.",
+        "The five maturity levels. A product stands on the highest step whose way to production"
+        " its repository shows; each step names what it adds to the one below.",
         "staircase",
     )
 
 
 def _count(catalog: Catalog, level: int) -> str:
-    count = len(catalog.at_level(level))
-    return f"+{count} requirement{'s' if count != 1 else ''}"
+    """What reaching `level` takes, beyond the level below: `+TR-022`, `TR-001, CQ-004|CQ-006`."""
+    if level == 0:
+        return "where products start"
+    all_of, any_of = render.capability_added(catalog, level)
+    shown = [*all_of, *(["|".join(any_of)] if any_of else [])]
+    return ("+" if level > 1 else "") + ", ".join(shown)
 
 
 def _staircase_wide(catalog: Catalog) -> str:
@@ -247,7 +252,7 @@ def _staircase_wide(catalog: Catalog) -> str:
             f'<rect x="{x}" y="{y}" width="{step_w - 6}" height="{height}" rx="6"'
             f' class="mlops-step mlops-step-{level.level}"/>'
         )
-        lines = [f"Level {level.level}", *wrap(level.name, 17), _count(catalog, level.level)]
+        lines = [f"Level {level.level}", *wrap(level.name, 17), *wrap(_count(catalog, level.level), 17)]
         for i, text in enumerate(lines):
             css = "mlops-step-title" if i == 0 else "mlops-step-text"
             parts.append(
@@ -275,10 +280,11 @@ def _staircase_narrow(catalog: Catalog) -> str:
             f' class="mlops-step mlops-step-{level.level}"/>'
             f'<text x="14" y="{y + 31}" class="mlops-step-title">{level.level}</text>'
         )
-        lines = [*wrap(level.name, 28), _count(catalog, level.level)]
+        names = wrap(level.name, 28)
+        lines = [*names, *wrap(_count(catalog, level.level), 28)]
         first = y + (row_h - 8) / 2 - 15 * (len(lines) - 1) / 2 + 5
         for i, text in enumerate(lines):
-            css = "mlops-step-text" if i == len(lines) - 1 else "mlops-step-name"
+            css = "mlops-step-text" if i >= len(names) else "mlops-step-name"
             parts.append(
                 f'<text x="{text_x}" y="{first + 15 * i:.1f}" class="{css}">{escape(text)}</text>'
             )

@@ -82,6 +82,7 @@ RENDERERS: dict[str, Callable[[Context, list[str]], str]] = {
     "heading": lambda c, a: render.heading(c.catalog, _one_id(a), c.page),
     "level": lambda c, a: render.level_requirements(c.catalog, _one_level(a), c.page),
     "staircase": lambda c, a: figures.staircase(c.catalog),
+    "level-rule": lambda c, a: _none(a) or render.level_rule(c.catalog, c.page),
     "crosswalk": lambda c, a: render.crosswalk(c.catalog, c.page),
     "ml-test-score": lambda c, a: render.ml_test_score(c.catalog, c.page),
     "changelog": lambda c, a: render.changelog(c.catalog),

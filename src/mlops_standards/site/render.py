@@ -102,12 +102,22 @@ def standards(catalog: Catalog, prefix: str, page: str) -> str:
             f"{meta_line(catalog, r)}\n",
             f"{r.summary}\n",
             f"**Evidence:** {r.verification.evidence}\n",
+            *_recognised(catalog, r),
             places(catalog, r, page)
             + f" · `mlops-standards explain {r.id}`"
             + (f"  \nSources: {_sources(catalog, r)}" if _sources(catalog, r) else "")
             + "\n",
         ]
     return "\n".join(lines)
+
+
+def _recognised(catalog: Catalog, r: Requirement) -> list[str]:
+    """The tools the checker recognises for a requirement, from tools.yaml, as one line."""
+    tools = catalog.tools.recognised(r.verification.practices)
+    if not tools:
+        return []
+    names = ", ".join(f"[{escape(t.label)}]({t.url})" if t.url else escape(t.label) for t in tools)
+    return [f"**Recognised by the checker:** {names}\n"]
 
 
 def _sources(catalog: Catalog, r: Requirement) -> str:
@@ -235,3 +245,33 @@ def dimensions(catalog: Catalog, page: str) -> str:
         f"<thead><tr><th>Level</th>{head}</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></div>\n"
     )
+
+
+def capability_added(catalog: Catalog, level: int) -> tuple[list[str], list[str]]:
+    """What a level's capability adds to the one below: (all of these, any one of these)."""
+    rule = catalog.levels[level].reached_when
+    below = catalog.levels[level - 1].reached_when if level > 0 else None
+    before = set(below.requirements) if below else set()
+    return [r for r in rule.all_of if r not in before], [r for r in rule.any_of if r not in before]
+
+
+def level_rule(catalog: Catalog, page: str) -> str:
+    """How each level is reached, from the catalog's `reached_when` rules, as a table."""
+    rows = []
+    for level in catalog.levels:
+        if level.level == 0:
+            rows.append(("0", level.name, "where every product starts", "—"))
+            continue
+        all_of, any_of = capability_added(catalog, level.level)
+        shown = [requirement_reference(catalog, rid, page) for rid in all_of]
+        if any_of:
+            shown.append(" or ".join(requirement_reference(catalog, rid, page) for rid in any_of))
+        checklist = sum(len(catalog.at_level(n)) for n in range(1, level.level + 1))
+        rows.append((
+            str(level.level), level.name,
+            ("level " + str(level.level - 1) + "'s, and " if level.level > 1 else "")
+            + ", and ".join(shown),
+            ("every requirement of level 1" if level.level == 1 else f"every requirement of levels 1–{level.level}")
+            + f" that applies ({checklist} in all)",
+        ))  # fmt: skip
+    return _table(("Level", "Name", "The level: the repository shows", "Certified: also met"), rows)
