@@ -58,3 +58,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict exited {result.returncode}:\n{log}", pytrace=False)
     return BuiltSite(out, log)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite golden files from what the code gives today (review the diff)")  # fmt: skip

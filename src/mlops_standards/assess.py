@@ -115,9 +115,9 @@ class Assessment:
 
     @property
     def gaps(self) -> tuple[Result, ...]:
-        """What the standards still miss at or below the level, in catalog order."""
-        return tuple(r for r in self.results if r.requirement.level <= max(self.level, 1)
-                     and not r.status.met)  # fmt: skip
+        """What the standards still miss at or below the level, in catalog order (at level 0,
+        nothing: what level 1 needs is what `blocking` lists)."""
+        return tuple(r for r in self.results if r.requirement.level <= self.level and not r.status.met)
 
     @property
     def next_level(self) -> int | None:

@@ -95,3 +95,22 @@ def test_every_check_has_twins() -> None:
              for t in m.TWINS}
     twins.add("TR-001")  # needs real git history: tested on its own in test_traceability
     assert not set(REGISTRY) - twins, sorted(set(REGISTRY) - twins)
+
+
+def test_a_check_is_a_pure_function_of_injected_facts() -> None:
+    """No file system: a check reads only the records it is handed."""
+    from mlops_standards.scan.python import Module
+    from mlops_standards.scan.recognise import Sighting
+
+    tests_exist = REGISTRY["CQ-004"].function
+    real = Module("tests/test_a.py", "def test_a():\n    assert predict([1]) == [2]\n")
+    stub = Module("tests/test_b.py", "def test_b():\n    assert True\n")
+    outcome = tests_exist(test_modules=[real])
+    assert outcome.passed and outcome.evidence[0].path == "tests/test_a.py"
+    assert not tests_exist(test_modules=[stub]).passed
+
+    alerts = REGISTRY["MON-002"].function
+    rule = Sighting("alert-rule", "prometheus-alertmanager", "Prometheus", "rules.yml", 4,
+                    "groups.*.rules.*.alert", "content")  # fmt: skip
+    assert alerts(sightings=lambda practice: [rule] if practice == "alert-rule" else []).passed
+    assert not alerts(sightings=lambda practice: []).passed

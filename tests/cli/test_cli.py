@@ -42,7 +42,8 @@ def test_check_prints_the_level(repo):
     result = run("check", str(repo))
     assert result.exit_code == 0
     assert "Level 0 · Notebook only" in result.output
-    assert "between this project and level 1" in result.output
+    assert "Next: level 1 · DevOps but no MLOps" in result.output
+    assert "Still missing" not in result.output  # at level 0 the next level is the whole list
 
 
 def test_check_defaults_to_the_current_directory(repo, monkeypatch):
@@ -168,3 +169,19 @@ def test_no_colour_when_piped_or_no_color(repo):
         )
         assert "\x1b[" not in result.stdout
         assert max(len(line) for line in result.stdout.splitlines()) <= 80
+
+
+def test_the_gate_chooses_the_level_or_the_certified_level(tmp_path):
+    from tests.scan.tree import write_tree
+
+    root = write_tree(tmp_path / "tested", {
+        "src/forecast/model.py": "def predict(rows):\n    return [r * 2 for r in rows]\n",
+        "tests/test_model.py": "from forecast.model import predict\n\n\ndef test_doubles():\n    assert predict([1]) == [2]\n",
+        ".github/workflows/ci.yml": "on: [pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n"
+                                    "    steps:\n      - run: pytest\n",
+    }, git=True)  # fmt: skip
+    report = json.loads(run("check", str(root), "--format", "json").output)["reports"][0]
+    assert (report["level"], report["certified_level"]) == (1, 0)
+    assert run("check", str(root), "--fail-under", "1").exit_code == 0
+    assert run("check", str(root), "--fail-under", "1", "--gate", "certified").exit_code == 1
+    assert run("check", str(root), "--fail-under", "2").exit_code == 1

@@ -72,7 +72,8 @@ def render_text(data: dict[str, Any]) -> str:
     """The facts for a person: one section per kind, one line per sighting."""
     lines = [f"{data['path']}",
              f"files: {data['listing']['files']} (listed by {data['listing']['source']})",
-             f"profile: {data['profile']['name'] or 'unknown'} ({data['profile']['source']})"]  # fmt: skip
+             "profile: " + (f"{data['profile']['name']} ({data['profile']['source']})" if data["profile"]["name"]
+                            else "unknown (no serving or scoring code found; set profile to choose)")]
     lines += [f"  {e}" for e in data["profile"]["evidence"]]
     if data["template_roots"]:
         lines.append("template roots: " + ", ".join(data["template_roots"]))

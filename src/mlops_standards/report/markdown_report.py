@@ -57,11 +57,12 @@ def _report(a: Assessment) -> list[str]:
     ]
     if a.placed_by:
         lines += [f"**Why level {a.level}:**", "", *(_item(a, r, link=False) for r in a.placed_by), ""]
-    lines += [f"**{gaps_line(a)}**", ""]
-    for area in a.catalog.areas:
-        gaps = [r for r in a.gaps if r.requirement.area == area.prefix]
-        if gaps:
-            lines += [f"*{area.name}*", "", *(_item(a, r) for r in gaps), ""]
+    if (gaps_text := gaps_line(a)) is not None:
+        lines += [f"**{gaps_text}**", ""]
+        for area in a.catalog.areas:
+            gaps = [r for r in a.gaps if r.requirement.area == area.prefix]
+            if gaps:
+                lines += [f"*{area.name}*", "", *(_item(a, r) for r in gaps), ""]
     lines += [f"**{next_level_line(a)}**", "", *(_item(a, r) for r in a.blocking), ""]
     lines += ["| Area | Met |", "|---|---|", *(f"| {area.name} | {area.met}/{area.applicable} |" for area in a.areas), ""]
     waived = [res for res in a.results if res.status is Status.WAIVED]

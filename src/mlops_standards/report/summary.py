@@ -102,12 +102,15 @@ def next_level_line(assessment: Assessment) -> str:
             f"{count} requirement{'s' if count != 1 else ''} to meet.")  # fmt: skip
 
 
-def gaps_line(assessment: Assessment) -> str:
+def gaps_line(assessment: Assessment) -> str | None:
+    """What the production checklist still misses at or below the level; None at level 0,
+    where everything to do is what the next level needs."""
+    if assessment.level == 0:
+        return None
     count = len(assessment.gaps)
     if not count:
         return f"Nothing the standards ask at level {assessment.level} or below is missing."
-    return (f"Still missing at level {max(assessment.level, 1)} or below "
-            f"(the production checklist): {count}.")  # fmt: skip
+    return f"Still missing at level {assessment.level} or below (the production checklist): {count}."
 
 
 def monorepo_line(assessment: Assessment) -> str | None:

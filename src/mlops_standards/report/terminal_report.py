@@ -56,14 +56,15 @@ def render(console: Console, assessment: Assessment, verbose: bool = False,
         for result in assessment.placed_by:
             _line(console, assessment, result, link=False)
         console.print()
-    console.print(Text(gaps_line(assessment), style="bold"))
-    for area in assessment.catalog.areas:
-        gaps = [r for r in assessment.gaps if r.requirement.area == area.prefix]
-        if gaps:
-            console.print(Text(f" {area.name}", style="underline"))
-            for result in gaps:
-                _line(console, assessment, result)
-    console.print()
+    if (gaps_text := gaps_line(assessment)) is not None:
+        console.print(Text(gaps_text, style="bold"))
+        for area in assessment.catalog.areas:
+            gaps = [r for r in assessment.gaps if r.requirement.area == area.prefix]
+            if gaps:
+                console.print(Text(f" {area.name}", style="underline"))
+                for result in gaps:
+                    _line(console, assessment, result)
+        console.print()
     console.print(Text(next_level_line(assessment), style="bold"))
     for result in assessment.blocking:
         _line(console, assessment, result)
