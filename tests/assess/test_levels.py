@@ -171,3 +171,20 @@ def test_the_profile_is_inferred_with_evidence_or_set(tmp_path: Path, files: dic
     assert (batch_only.status is Status.NOT_APPLICABLE) == ("batch" not in kinds)
     if source == "unknown":
         assert "set profile" in batch_only.message
+
+
+def test_a_repository_copied_into_another_is_not_its_product(tmp_path: Path) -> None:
+    # An example project with its own CI, inside a library's repository: its pipelines never
+    # run from there (GitHub and GitLab read CI files at a repository's root only).
+    shutil.copytree(REFERENCE, tmp_path / "repo" / "examples" / "demand-forecast")
+    root = write_tree(tmp_path / "repo", {
+        "pyproject.toml": '[project]\nname = "library"\n', "src/library/__init__.py": "",
+        "tests/test_library.py": "from library import x\n\n\ndef test_x():\n    assert x() == 1\n",
+        ".github/workflows/ci.yml": "on: [pull_request]\njobs:\n  t:\n    runs-on: ubuntu-latest\n"
+                                    "    steps:\n      - run: pytest\n",
+    }, git=True)  # fmt: skip
+    assessment = assess(root)
+    assert assessment.level == 1
+    assert ("examples/demand-forecast/", "a repository of its own (its own CI), not this product's code") \
+        in assessment.skipped_paths  # fmt: skip
+    assert assess(root / "examples" / "demand-forecast").level == 4  # checked where it lives

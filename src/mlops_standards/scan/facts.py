@@ -142,11 +142,33 @@ class Facts:
 
     @cached_property
     def paths(self) -> list[str]:
-        """Every file path, sorted; for a project of a monorepo, its files and the shared ones."""
+        """Every file path, sorted; for a project of a monorepo, its files and the shared ones.
+
+        Repositories embedded in this one (see `embedded`) are left out: their code is another
+        product's.
+        """
         every = [f.path for f in self.repo.files]
         if not self.scope:
-            return every
+            return [p for p in every if not p.startswith(tuple(self.embedded))]
         return [p for p in every if p.startswith(self.scope) or is_shared(p)]
+
+    @cached_property
+    def embedded(self) -> list[str]:
+        """Folders that are repositories of their own, copied into this one: an example project,
+        a vendored product. A folder holding `.github/workflows/` or `.gitlab-ci.yml` is one,
+        since GitHub and GitLab read those only at a repository's root; a template's folders
+        are not (they render to the root of the repository they make).
+        """
+        roots = set()
+        for entry in self.repo.files:
+            path = entry.path
+            if path.startswith(self.repo.template_roots) or self.repo.is_template(path):
+                continue
+            for marker in ("/.github/workflows/", "/.gitlab-ci.yml"):
+                head, found, _ = path.partition(marker)
+                if found and head and "{{" not in head:
+                    roots.add(head + "/")
+        return sorted(r for r in roots if not any(r != o and r.startswith(o) for o in roots))
 
     @property
     def is_git_repository(self) -> bool:
