@@ -61,5 +61,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true",
-                     help="rewrite golden files from what the code gives today (review the diff)")  # fmt: skip
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite golden files from what the code gives today (review the diff)",
+    )

@@ -44,19 +44,29 @@ def _any_scorer(s: Sighting) -> bool:
 def _real_time(facts: Facts) -> list[Evidence]:
     found = []
     for s in facts.sightings("http-serving"):
-        if s.path.endswith(".ipynb") or s.path.startswith(("tests/", "test/")) or "/tests/" in s.path:
+        if (
+            s.path.endswith(".ipynb")
+            or s.path.startswith(("tests/", "test/"))
+            or "/tests/" in s.path
+        ):
             continue
         if _any_scorer(s):
             continue
         found.append(Evidence(s.path, s.line, f"serves requests: {s.what} ({s.label})"))
-    found += [Evidence(s.path, s.line, f"online endpoint: {s.what}") for s in facts.sightings("deploy")
-              if "online" in s.what]  # fmt: skip
+    found += [
+        Evidence(s.path, s.line, f"online endpoint: {s.what}")
+        for s in facts.sightings("deploy")
+        if "online" in s.what
+    ]
     return found
 
 
 def _batch(facts: Facts) -> list[Evidence]:
-    found = [Evidence(s.path, s.line, f"batch endpoint: {s.what}") for s in facts.sightings("deploy")
-             if "batch" in s.what]  # fmt: skip
+    found = [
+        Evidence(s.path, s.line, f"batch endpoint: {s.what}")
+        for s in facts.sightings("deploy")
+        if "batch" in s.what
+    ]
     writers = {s.path for s in facts.sightings("batch-writing")}
     steps = {s.path for s in facts.sightings("pipeline-step")}
     web = {s.path for s in facts.sightings("http-serving") if not _any_scorer(s)}
@@ -71,15 +81,23 @@ def _batch(facts: Facts) -> list[Evidence]:
             continue
         predicts = [c for c in module.records.calls if c.leaf in facts.markers.prediction_calls]
         if predicts:
-            found.append(Evidence(module.path, predicts[0].line, "scores a batch and writes the predictions"))
+            found.append(
+                Evidence(module.path, predicts[0].line, "scores a batch and writes the predictions")
+            )
     return found
 
 
 def profile(facts: Facts, config: ProjectConfig) -> Profile:
     """The project's profile: as configured, else as the repository shows it."""
     if config.profile is not None:
-        kinds = frozenset({BATCH, REAL_TIME}) if config.profile == "both" else frozenset({config.profile})
-        return Profile(kinds, "config", (Evidence(config.source or ".", None, f"profile = {config.profile}"),))
+        kinds = (
+            frozenset({BATCH, REAL_TIME})
+            if config.profile == "both"
+            else frozenset({config.profile})
+        )
+        return Profile(
+            kinds, "config", (Evidence(config.source or ".", None, f"profile = {config.profile}"),)
+        )
     real_time, batch = _real_time(facts), _batch(facts)
     kinds = frozenset(k for k, found in ((REAL_TIME, real_time), (BATCH, batch)) if found)
     evidence = (*real_time[:1], *batch[:1])

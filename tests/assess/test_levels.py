@@ -22,19 +22,19 @@ REFERENCE = Path(__file__).parents[2] / "snippets" / "demand-forecast"
 CONFIG = ".mlops-standards.toml"
 STUB = {
     ".github/workflows/ci.yml": "on: [pull_request, push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n"
-                                "      - run: echo \"pytest will run here\"\n      - run: echo \"deploy here\" # kubectl apply\n",
+    '      - run: echo "pytest will run here"\n      - run: echo "deploy here" # kubectl apply\n',
     "CHANGELOG.md": "# Changelog\n\n## x.y.z (yyyy-mm-dd)\n\n- ...\n",
     "MODEL_CARD.md": "# Model card\n",
     "README.md": "# Demand forecast\n\nTBD\n\n## Business goal and KPIs\n\nTBD\n\n## Team\n\nTBD\n\n"
-                 "## How to run\n\nTODO: describe how to run.\n\n## Architecture\n\nComing soon.\n",
+    "## How to run\n\nTODO: describe how to run.\n\n## Architecture\n\nComing soon.\n",
     "docs/index.md": "# Docs\n\nTBD\n",
     "pyproject.toml": '[project]\nname = "pkg"\nversion = "0.1.0"\n',
     "src/pkg/train.py": '"""Training. TODO: evaluation gate comparing the challenger with the champion."""\n\n'
-                        'import mlflow\n\ngit_sha = "abcd1234"\ndata_version = "0"\n\n\ndef backpropagate(weights):\n'
-                        "    # TODO: compare the candidate with the champion before promotion\n    return weights\n\n\n"
-                        "def train():\n    with mlflow.start_run():\n        mlflow.set_tag(\"git_sha\", git_sha)\n"
-                        '        mlflow.log_param("data_version", data_version)\n        mlflow.log_metric("accuracy", 0.95)\n'
-                        '        raise ValueError("alert: drift")\n',
+    'import mlflow\n\ngit_sha = "abcd1234"\ndata_version = "0"\n\n\ndef backpropagate(weights):\n'
+    "    # TODO: compare the candidate with the champion before promotion\n    return weights\n\n\n"
+    'def train():\n    with mlflow.start_run():\n        mlflow.set_tag("git_sha", git_sha)\n'
+    '        mlflow.log_param("data_version", data_version)\n        mlflow.log_metric("accuracy", 0.95)\n'
+    '        raise ValueError("alert: drift")\n',
     "tests/test_model.py": "def test_placeholder():\n    assert True\n\n\ndef test_todo():\n    pass\n",
 }
 
@@ -54,8 +54,11 @@ def reference(tmp_path: Path) -> Path:
 
 def _config_without(root: Path, *lines_starting: str, add: str = "") -> None:
     config = root / CONFIG
-    kept = [line for line in config.read_text(encoding="utf-8").splitlines()
-            if not line.startswith(lines_starting)]  # fmt: skip
+    kept = [
+        line
+        for line in config.read_text(encoding="utf-8").splitlines()
+        if not line.startswith(lines_starting)
+    ]
     config.write_text("\n".join(kept) + "\n" + add, encoding="utf-8")
 
 
@@ -63,7 +66,8 @@ def test_the_reference_project_is_level_4_and_certified_4(reference: Path) -> No
     assessment = assess(reference)
     assert (assessment.level, assessment.certified_level) == (4, 4)
     assert [r.requirement.id for r in assessment.placed_by] == list(
-        dict.fromkeys(load().levels[4].reached_when.requirements))
+        dict.fromkeys(load().levels[4].reached_when.requirements)
+    )
     assert assessment.blocking == () and assessment.next_level is None
     unmet = [(r.requirement.id, r.status) for r in assessment.results if not r.status.met]
     assert unmet == []
@@ -78,7 +82,9 @@ def test_a_repository_of_stubs_passes_only_what_it_really_has(tmp_path: Path) ->
     assert [r.requirement.id for r in assessment.blocking][:2] == ["CQ-004", "CQ-006"]
 
 
-def test_an_unattested_manual_requirement_is_to_confirm_and_caps_the_certified_level(reference: Path) -> None:
+def test_an_unattested_manual_requirement_is_to_confirm_and_caps_the_certified_level(
+    reference: Path,
+) -> None:
     _config_without(reference, "TR-020")
     assessment = assess(reference)
     result = assessment.result("TR-020")
@@ -91,14 +97,21 @@ def test_an_unattested_manual_requirement_is_to_confirm_and_caps_the_certified_l
 def test_a_waiver_counts_as_met_and_says_why(reference: Path) -> None:
     (reference / "CHANGELOG.md").unlink()
     assert not assess(reference).result("CQ-012").status.met
-    _config_without(reference, "# What", add='[waive]\nCQ-012 = "releases are announced in the team channel"\n')
+    _config_without(
+        reference, "# What", add='[waive]\nCQ-012 = "releases are announced in the team channel"\n'
+    )
     assessment = assess(reference)
     result = assessment.result("CQ-012")
-    assert result.status is Status.WAIVED and result.message == "releases are announced in the team channel"
+    assert (
+        result.status is Status.WAIVED
+        and result.message == "releases are announced in the team channel"
+    )
     assert assessment.certified_level == 4
 
 
-def test_losing_the_pipeline_drops_the_capability_two_levels_and_says_what_blocks(reference: Path) -> None:
+def test_losing_the_pipeline_drops_the_capability_two_levels_and_says_what_blocks(
+    reference: Path,
+) -> None:
     for workflow in (".github/workflows/deploy.yml", ".gitlab-ci.yml", "databricks.yml"):
         (reference / workflow).unlink()
     assessment = assess(reference)
@@ -122,7 +135,10 @@ def test_level_rules_read_from_the_catalog() -> None:
     def results(*shown: str) -> list:
         from mlops_standards.assess import Result
 
-        return [Result(r, Status.PASSED if r.id in shown else Status.FAILED) for r in catalog.requirements]
+        return [
+            Result(r, Status.PASSED if r.id in shown else Status.FAILED)
+            for r in catalog.requirements
+        ]
 
     assert capability_level(catalog, results()) == 0
     assert capability_level(catalog, results("TR-001", "CQ-004")) == 1
@@ -137,15 +153,23 @@ def test_level_rules_read_from_the_catalog() -> None:
     assert certified_level(results(*level_one)) == 1
 
 
-def test_a_monorepo_is_one_report_per_project_and_root_ci_counts_where_it_reaches(tmp_path: Path) -> None:
+def test_a_monorepo_is_one_report_per_project_and_root_ci_counts_where_it_reaches(
+    tmp_path: Path,
+) -> None:
     train = "import mlflow\nfrom sklearn.linear_model import Ridge\n\nwith mlflow.start_run():\n    Ridge().fit(x, y)\n"
-    root = write_tree(tmp_path, {
-        "forecast/pyproject.toml": '[project]\nname = "forecast"\n', "forecast/src/forecast/train.py": train,
-        "churn/pyproject.toml": '[project]\nname = "churn"\n', "churn/src/churn/train.py": train,
-        ".github/workflows/forecast.yml": "on:\n  schedule: [{cron: '0 3 * * 1'}]\njobs:\n  train:\n"
-                                         "    runs-on: ubuntu-latest\n    defaults: {run: {working-directory: forecast}}\n"
-                                         "    steps:\n      - run: python -m forecast.train\n",
-    }, git=True)  # fmt: skip
+    root = write_tree(
+        tmp_path,
+        {
+            "forecast/pyproject.toml": '[project]\nname = "forecast"\n',
+            "forecast/src/forecast/train.py": train,
+            "churn/pyproject.toml": '[project]\nname = "churn"\n',
+            "churn/src/churn/train.py": train,
+            ".github/workflows/forecast.yml": "on:\n  schedule: [{cron: '0 3 * * 1'}]\njobs:\n  train:\n"
+            "    runs-on: ubuntu-latest\n    defaults: {run: {working-directory: forecast}}\n"
+            "    steps:\n      - run: python -m forecast.train\n",
+        },
+        git=True,
+    )
     from mlops_standards.assess import assess_all
 
     reports = {a.project: a for a in assess_all(root)}
@@ -155,15 +179,38 @@ def test_a_monorepo_is_one_report_per_project_and_root_ci_counts_where_it_reache
     assert all(a.projects == ("churn/", "forecast/") for a in reports.values())
 
 
-@pytest.mark.parametrize(("files", "kinds", "source"), [
-    ({"serve.py": "from fastapi import FastAPI\n\napp = FastAPI()\n"}, {"real-time"}, "inferred"),
-    ({"score.py": "import mlflow\nimport pandas as pd\n\nframe = pd.read_parquet('features.parquet')\nmodel = mlflow.pyfunc.load_model(uri)\nframe['y'] = model.predict(frame)\n"
-                  "frame.to_parquet('predictions.parquet')\n"}, {"batch"}, "inferred"),
-    ({"README.md": "# Forecast\n"}, set(), "unknown"),
-    ({"serve.py": "from fastapi import FastAPI\n\napp = FastAPI()\n", CONFIG: 'profile = "batch"\n'}, {"batch"}, "config"),
-    ({CONFIG: 'profile = "both"\n'}, {"batch", "real-time"}, "config"),
-], ids=["service", "batch scoring", "nothing shows", "config wins", "both"])  # fmt: skip
-def test_the_profile_is_inferred_with_evidence_or_set(tmp_path: Path, files: dict, kinds: set, source: str) -> None:
+@pytest.mark.parametrize(
+    ("files", "kinds", "source"),
+    [
+        (
+            {"serve.py": "from fastapi import FastAPI\n\napp = FastAPI()\n"},
+            {"real-time"},
+            "inferred",
+        ),
+        (
+            {
+                "score.py": "import mlflow\nimport pandas as pd\n\nframe = pd.read_parquet('features.parquet')\nmodel = mlflow.pyfunc.load_model(uri)\nframe['y'] = model.predict(frame)\n"
+                "frame.to_parquet('predictions.parquet')\n"
+            },
+            {"batch"},
+            "inferred",
+        ),
+        ({"README.md": "# Forecast\n"}, set(), "unknown"),
+        (
+            {
+                "serve.py": "from fastapi import FastAPI\n\napp = FastAPI()\n",
+                CONFIG: 'profile = "batch"\n',
+            },
+            {"batch"},
+            "config",
+        ),
+        ({CONFIG: 'profile = "both"\n'}, {"batch", "real-time"}, "config"),
+    ],
+    ids=["service", "batch scoring", "nothing shows", "config wins", "both"],
+)
+def test_the_profile_is_inferred_with_evidence_or_set(
+    tmp_path: Path, files: dict, kinds: set, source: str
+) -> None:
     assessment = assess(write_tree(tmp_path, files, git=True))
     assert set(assessment.profile.kinds) == kinds and assessment.profile.source == source
     assert assessment.profile.evidence or source == "unknown"
@@ -177,14 +224,21 @@ def test_a_repository_copied_into_another_is_not_its_product(tmp_path: Path) -> 
     # An example project with its own CI, inside a library's repository: its pipelines never
     # run from there (GitHub and GitLab read CI files at a repository's root only).
     shutil.copytree(REFERENCE, tmp_path / "repo" / "examples" / "demand-forecast")
-    root = write_tree(tmp_path / "repo", {
-        "pyproject.toml": '[project]\nname = "library"\n', "src/library/__init__.py": "",
-        "tests/test_library.py": "from library import x\n\n\ndef test_x():\n    assert x() == 1\n",
-        ".github/workflows/ci.yml": "on: [pull_request]\njobs:\n  t:\n    runs-on: ubuntu-latest\n"
-                                    "    steps:\n      - run: pytest\n",
-    }, git=True)  # fmt: skip
+    root = write_tree(
+        tmp_path / "repo",
+        {
+            "pyproject.toml": '[project]\nname = "library"\n',
+            "src/library/__init__.py": "",
+            "tests/test_library.py": "from library import x\n\n\ndef test_x():\n    assert x() == 1\n",
+            ".github/workflows/ci.yml": "on: [pull_request]\njobs:\n  t:\n    runs-on: ubuntu-latest\n"
+            "    steps:\n      - run: pytest\n",
+        },
+        git=True,
+    )
     assessment = assess(root)
     assert assessment.level == 1
-    assert ("examples/demand-forecast/", "a repository of its own (its own CI), not this product's code") \
-        in assessment.skipped_paths  # fmt: skip
+    assert (
+        "examples/demand-forecast/",
+        "a repository of its own (its own CI), not this product's code",
+    ) in assessment.skipped_paths
     assert assess(root / "examples" / "demand-forecast").level == 4  # checked where it lives

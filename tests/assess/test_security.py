@@ -12,8 +12,16 @@ import pytest
 
 from tests.scan.tree import write_tree
 
-RUNNABLE = ("setup.py", "conftest.py", "noxfile.py", "sitecustomize.py", "usercustomize.py",
-            "src/forecast/__init__.py", "tests/test_train.py", "docs/conf.py")  # fmt: skip
+RUNNABLE = (
+    "setup.py",
+    "conftest.py",
+    "noxfile.py",
+    "sitecustomize.py",
+    "usercustomize.py",
+    "src/forecast/__init__.py",
+    "tests/test_train.py",
+    "docs/conf.py",
+)
 BIN = Path(sys.executable).parent
 
 
@@ -28,8 +36,13 @@ def trapped(tmp_path: Path) -> tuple[Path, Path]:
     markers = tmp_path / "markers"
     markers.mkdir()
     files: dict[str, str | bytes] = {name: _trap(markers, name) for name in RUNNABLE}
-    cell = {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
-            "source": _trap(markers, "notebook.ipynb")}  # fmt: skip
+    cell = {
+        "cell_type": "code",
+        "metadata": {},
+        "outputs": [],
+        "execution_count": None,
+        "source": _trap(markers, "notebook.ipynb"),
+    }
     files["explore.ipynb"] = json.dumps({"cells": [cell], "nbformat": 4, "nbformat_minor": 5})
     files["pyproject.toml"] = '[project]\nname = "forecast"\n[build-system]\nrequires = []\n'
     files["forecast.pth"] = f"import os; open({str(markers / 'pth')!r}, 'w')\n"

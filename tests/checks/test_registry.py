@@ -89,10 +89,18 @@ def test_an_exception_inside_a_check_becomes_an_error_outcome(tmp_path: Path) ->
 
 def test_every_check_has_twins() -> None:
     """Every registered check is proven by a passing repository and its failing twin."""
-    from tests.checks import test_code_quality, test_documentation, test_monitoring, test_traceability
+    from tests.checks import (
+        test_code_quality,
+        test_documentation,
+        test_monitoring,
+        test_traceability,
+    )
 
-    twins = {t.requirement for m in (test_code_quality, test_documentation, test_monitoring, test_traceability)
-             for t in m.TWINS}
+    twins = {
+        t.requirement
+        for m in (test_code_quality, test_documentation, test_monitoring, test_traceability)
+        for t in m.TWINS
+    }
     twins.add("TR-001")  # needs real git history: tested on its own in test_traceability
     assert not set(REGISTRY) - twins, sorted(set(REGISTRY) - twins)
 
@@ -110,7 +118,14 @@ def test_a_check_is_a_pure_function_of_injected_facts() -> None:
     assert not tests_exist(test_modules=[stub]).passed
 
     alerts = REGISTRY["MON-002"].function
-    rule = Sighting("alert-rule", "prometheus-alertmanager", "Prometheus", "rules.yml", 4,
-                    "groups.*.rules.*.alert", "content")  # fmt: skip
+    rule = Sighting(
+        "alert-rule",
+        "prometheus-alertmanager",
+        "Prometheus",
+        "rules.yml",
+        4,
+        "groups.*.rules.*.alert",
+        "content",
+    )
     assert alerts(sightings=lambda practice: [rule] if practice == "alert-rule" else []).passed
     assert not alerts(sightings=lambda practice: []).passed

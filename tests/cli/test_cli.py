@@ -92,9 +92,15 @@ def test_output_files_by_suffix_keep_the_terminal_report(repo, tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     result = run(
-        "check", str(repo), "-o", str(out / "r.json"), "-o", str(out / "r.md"),
-        "-o", str(out / "r.sarif"),
-    )  # fmt: skip
+        "check",
+        str(repo),
+        "-o",
+        str(out / "r.json"),
+        "-o",
+        str(out / "r.md"),
+        "-o",
+        str(out / "r.sarif"),
+    )
     assert result.exit_code == 0
     assert "Level 0" in result.output
     assert json.loads((out / "r.json").read_text())["reports"][0]["level"] == 0
@@ -174,12 +180,16 @@ def test_no_colour_when_piped_or_no_color(repo):
 def test_the_gate_chooses_the_level_or_the_certified_level(tmp_path):
     from tests.scan.tree import write_tree
 
-    root = write_tree(tmp_path / "tested", {
-        "src/forecast/model.py": "def predict(rows):\n    return [r * 2 for r in rows]\n",
-        "tests/test_model.py": "from forecast.model import predict\n\n\ndef test_doubles():\n    assert predict([1]) == [2]\n",
-        ".github/workflows/ci.yml": "on: [pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n"
-                                    "    steps:\n      - run: pytest\n",
-    }, git=True)  # fmt: skip
+    root = write_tree(
+        tmp_path / "tested",
+        {
+            "src/forecast/model.py": "def predict(rows):\n    return [r * 2 for r in rows]\n",
+            "tests/test_model.py": "from forecast.model import predict\n\n\ndef test_doubles():\n    assert predict([1]) == [2]\n",
+            ".github/workflows/ci.yml": "on: [pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n"
+            "    steps:\n      - run: pytest\n",
+        },
+        git=True,
+    )
     report = json.loads(run("check", str(root), "--format", "json").output)["reports"][0]
     assert (report["level"], report["certified_level"]) == (1, 0)
     assert run("check", str(root), "--fail-under", "1").exit_code == 0

@@ -20,7 +20,7 @@ from tests.scan.tree import write_tree
 GOLDEN = Path(__file__).with_name("golden") / "facts.json"
 TREE = {
     ".github/workflows/ci.yml": "on: [pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n"
-                                "    steps:\n      - run: make test\n",
+    "    steps:\n      - run: make test\n",
     "Makefile": "test:\n\tuv run pytest -q\n",
     "src/pkg/train.py": 'import mlflow\n\nwith mlflow.start_run():\n    mlflow.log_metric("mae", 1.0)\n',
     "serve.py": "from fastapi import FastAPI\n\napp = FastAPI()\n",

@@ -14,8 +14,8 @@ import pytest
 
 from mlops_standards.assess import Status, assess
 from mlops_standards.catalog import load
-from mlops_standards.config import ConfigError
 from mlops_standards.checks import REGISTRY, run
+from mlops_standards.config import ConfigError
 from mlops_standards.scan import Repository, ScanError
 from mlops_standards.scan.facts import Facts
 from mlops_standards.scan.walk import MAX_DEPTH
@@ -81,7 +81,10 @@ def test_file_that_cannot_be_read_is_an_error_for_the_checks_that_need_it(tmp_pa
 
 @pytest.mark.parametrize(
     ("content", "reason"),
-    [(b"\x00\x01\x02mlflow\x00", "binary file"), (b"import mlflow\nmlflow.autolog(\n", "not valid Python")],
+    [
+        (b"\x00\x01\x02mlflow\x00", "binary file"),
+        (b"import mlflow\nmlflow.autolog(\n", "not valid Python"),
+    ],
     ids=["binary", "syntax error"],
 )
 def test_python_file_that_cannot_be_parsed_is_named_once_and_never_evidence(
@@ -94,7 +97,9 @@ def test_python_file_that_cannot_be_parsed_is_named_once_and_never_evidence(
     assert [e.path for e in assessment.parse_errors] == ["train.py"]
     assert reason in assessment.parse_errors[0].message
     assert assessment.result("TR-004").status is Status.FAILED
-    assert "train.py" not in [e.path for r in assessment.results if r.status is Status.PASSED for e in r.evidence]
+    assert "train.py" not in [
+        e.path for r in assessment.results if r.status is Status.PASSED for e in r.evidence
+    ]
 
 
 @pytest.mark.parametrize(
@@ -106,8 +111,15 @@ def test_python_file_that_cannot_be_parsed_is_named_once_and_never_evidence(
             "CQ-002",
             ".pre-commit-config.yaml: malformed YAML",
         ),
-        ({".gitlab-ci.yml": "test: {script: [\n", "tests/test_a.py": "def test_a():\n    assert 1 + 1 == 2\n",
-          "pyproject.toml": "[tool.pytest.ini_options]\ntestpaths = ['tests']\n"}, "CQ-006", ".gitlab-ci.yml: malformed YAML"),
+        (
+            {
+                ".gitlab-ci.yml": "test: {script: [\n",
+                "tests/test_a.py": "def test_a():\n    assert 1 + 1 == 2\n",
+                "pyproject.toml": "[tool.pytest.ini_options]\ntestpaths = ['tests']\n",
+            },
+            "CQ-006",
+            ".gitlab-ci.yml: malformed YAML",
+        ),
         ({"README.md": b"# caf\xe9\n"}, "DOC-009", "README.md: not UTF-8 text"),
     ],
     ids=["toml", "yaml", "ci yaml", "non-utf8 readme"],
@@ -182,10 +194,18 @@ def test_very_deep_tree_is_walked_to_the_limit_and_the_rest_reported(tmp_path: P
 
 
 def test_everything_at_once_through_the_command_line(tmp_path: Path) -> None:
-    root = write_tree(tmp_path / "repo", {
-        "train.py": b"\x00binary", "pyproject.toml": "[project\n", ".pre-commit-config.yaml": "[",
-        "n.ipynb": "{", "README.md": b"\xff\xfe", ".github/workflows/ci.yml": "on: [",
-    }, git=True)  # fmt: skip
+    root = write_tree(
+        tmp_path / "repo",
+        {
+            "train.py": b"\x00binary",
+            "pyproject.toml": "[project\n",
+            ".pre-commit-config.yaml": "[",
+            "n.ipynb": "{",
+            "README.md": b"\xff\xfe",
+            ".github/workflows/ci.yml": "on: [",
+        },
+        git=True,
+    )
     (root / "loop").symlink_to(root, target_is_directory=True)
     with open(root / "huge.csv", "wb") as handle:
         handle.truncate(50 * 1024 * 1024)
@@ -196,8 +216,12 @@ def test_everything_at_once_through_the_command_line(tmp_path: Path) -> None:
     errors = {r["id"] for r in report["results"] if r["status"] == "error"}
     # Each unreadable file is an error of the checks of its practice: packaging, hooks, CI, README.
     assert {"CQ-001", "CQ-002", "DOC-009", "TR-017"} <= errors
-    assert {e["path"] for e in report["parse_errors"]} >= {"train.py", "pyproject.toml", "n.ipynb",
-                                                           ".github/workflows/ci.yml"}
+    assert {e["path"] for e in report["parse_errors"]} >= {
+        "train.py",
+        "pyproject.toml",
+        "n.ipynb",
+        ".github/workflows/ci.yml",
+    }
 
 
 SHAPES = [
@@ -240,9 +264,13 @@ def test_pyproject_of_an_unexpected_shape_fails_plainly(tmp_path: Path, pyprojec
 
 
 @pytest.mark.parametrize("evidence", ["../../etc/hostname", "/etc/hostname", "link/hostname"])
-def test_attestation_outside_the_repository_is_a_config_error(tmp_path: Path, evidence: str) -> None:
-    root = write_tree(tmp_path / "repo", {
-        ".mlops-standards.toml": f'[attest]\nDOC-003 = "{evidence}"\n', "train.py": TRACK})  # fmt: skip
+def test_attestation_outside_the_repository_is_a_config_error(
+    tmp_path: Path, evidence: str
+) -> None:
+    root = write_tree(
+        tmp_path / "repo",
+        {".mlops-standards.toml": f'[attest]\nDOC-003 = "{evidence}"\n', "train.py": TRACK},
+    )
     (root / "link").symlink_to("/etc", target_is_directory=True)
     with pytest.raises(ConfigError, match="outside the repository"):
         assess(root)
@@ -252,18 +280,28 @@ def test_attestation_outside_the_repository_is_a_config_error(tmp_path: Path, ev
 
 
 def test_attestation_inside_the_repository_is_accepted(tmp_path: Path) -> None:
-    root = write_tree(tmp_path, {".mlops-standards.toml": '[attest]\nDOC-003 = "docs/review.md"\n',
-                                 "docs/review.md": "# Review\n\nSigned off by the data owner.\n"})  # fmt: skip
+    root = write_tree(
+        tmp_path,
+        {
+            ".mlops-standards.toml": '[attest]\nDOC-003 = "docs/review.md"\n',
+            "docs/review.md": "# Review\n\nSigned off by the data owner.\n",
+        },
+    )
     assert assess(root).result("DOC-003").status is Status.ATTESTED
 
 
 def test_nested_gitignore_negation_is_honoured_without_git(tmp_path: Path) -> None:
-    root = write_tree(tmp_path, {
-        ".gitignore": "build/\n*.log\n",
-        "src/.gitignore": "generated/*\n!generated/keep.py\n",
-        "src/generated/drop.py": TRACK, "src/generated/keep.py": TRACK,
-        "build/train.py": TRACK, "run.log": "x",
-    })  # fmt: skip
+    root = write_tree(
+        tmp_path,
+        {
+            ".gitignore": "build/\n*.log\n",
+            "src/.gitignore": "generated/*\n!generated/keep.py\n",
+            "src/generated/drop.py": TRACK,
+            "src/generated/keep.py": TRACK,
+            "build/train.py": TRACK,
+            "run.log": "x",
+        },
+    )
     paths = set(Repository(root).paths)
     assert "src/generated/keep.py" in paths and "src/.gitignore" in paths
     assert not paths & {"src/generated/drop.py", "build/train.py", "run.log"}
@@ -271,23 +309,31 @@ def test_nested_gitignore_negation_is_honoured_without_git(tmp_path: Path) -> No
 
 def test_committed_file_is_scanned_even_when_gitignore_names_it(tmp_path: Path) -> None:
     # Git lists what is committed, whatever .gitignore says later; the checker reads what git has.
-    root = write_tree(tmp_path, {".gitignore": "*.lock\nnotes/\n", "uv.lock": "version = 1\n",
-                                 "notes/scratch.py": TRACK}, git=True)  # fmt: skip
+    root = write_tree(
+        tmp_path,
+        {".gitignore": "*.lock\nnotes/\n", "uv.lock": "version = 1\n", "notes/scratch.py": TRACK},
+        git=True,
+    )
     (root / "untracked.lock").write_text("x", encoding="utf-8")
     paths = set(Repository(root).paths)
     assert {"uv.lock", "notes/scratch.py"} <= paths and "untracked.lock" not in paths
 
 
 def test_template_files_are_text_of_a_template_not_parse_errors(tmp_path: Path) -> None:
-    root = write_tree(tmp_path, {
-        "copier.yml": "_subdirectory: template\nproject_name: {type: str}\n",
-        "template/{{project_name}}/train.py.jinja": "import mlflow\n{% if tracking %}mlflow.autolog(){% endif %}\n",
-        "template/.github/workflows/ci.yml.jinja": "on: [push]\njobs:\n  {{ job }}:\n    runs-on: ubuntu-latest\n"
-                                                   "    steps:\n{% for s in steps %}      - run: {{ s }}\n{% endfor %}\n",
-        "template/pyproject.toml.jinja": '[project]\nname = "{{ project_name }}"\n{% if x %}\n',
-        "charts/values.yaml": "image: {{ .Values.image }}\nreplicas: {{- .Values.replicas }}\n",
-    }, git=True)  # fmt: skip
+    root = write_tree(
+        tmp_path,
+        {
+            "copier.yml": "_subdirectory: template\nproject_name: {type: str}\n",
+            "template/{{project_name}}/train.py.jinja": "import mlflow\n{% if tracking %}mlflow.autolog(){% endif %}\n",
+            "template/.github/workflows/ci.yml.jinja": "on: [push]\njobs:\n  {{ job }}:\n    runs-on: ubuntu-latest\n"
+            "    steps:\n{% for s in steps %}      - run: {{ s }}\n{% endfor %}\n",
+            "template/pyproject.toml.jinja": '[project]\nname = "{{ project_name }}"\n{% if x %}\n',
+            "charts/values.yaml": "image: {{ .Values.image }}\nreplicas: {{- .Values.replicas }}\n",
+        },
+        git=True,
+    )
     assessment = assess(root)
     assert assessment.parse_errors == ()
     assert all(r.status is not Status.ERROR for r in assessment.results), [
-        (r.requirement.id, r.message) for r in assessment.results if r.status is Status.ERROR]
+        (r.requirement.id, r.message) for r in assessment.results if r.status is Status.ERROR
+    ]

@@ -12,7 +12,15 @@ from mlops_standards.checks import REGISTRY, Outcome, run
 from mlops_standards.scan import Repository
 from mlops_standards.scan.facts import Facts
 
-GIT = ["git", "-c", "user.name=test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"]
+GIT = [
+    "git",
+    "-c",
+    "user.name=test",
+    "-c",
+    "user.email=test@example.com",
+    "-c",
+    "commit.gpgsign=false",
+]
 
 
 @cache
@@ -70,10 +78,14 @@ class Twin:
 
 def check_twin(tmp_path: Path, twin: Twin) -> None:
     """The check passes on the passing tree (naming `where`) and fails, without error, on its twin."""
-    good = run_check(write_tree(tmp_path / "passing", {**twin.base, **twin.passing}), twin.requirement)
+    good = run_check(
+        write_tree(tmp_path / "passing", {**twin.base, **twin.passing}), twin.requirement
+    )
     assert good.passed, (twin.id, "should pass", good)
     if twin.where:
         assert twin.where in [e.path for e in good.evidence], (twin.id, good.evidence)
-    bad = run_check(write_tree(tmp_path / "failing", {**twin.base, **twin.failing}), twin.requirement)
+    bad = run_check(
+        write_tree(tmp_path / "failing", {**twin.base, **twin.failing}), twin.requirement
+    )
     assert not bad.passed and bad.error is None, (twin.id, "should fail", bad)
     assert bad.evidence and all(e.detail for e in bad.evidence), (twin.id, bad.evidence)

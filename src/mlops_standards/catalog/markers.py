@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import fnmatch
+import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from collections.abc import Iterable
 from typing import Any
 
 import yaml
@@ -18,8 +19,18 @@ MARKUP = re.compile(r"`[^`]*`|\[[^\]]*\]\([^)]*\)|[*_#>|:\-=~]+|<[^>]*>")
 CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 LEADING_WORDS = frozenset({"the", "our", "a", "an", "this", "project", "product", "model", "your"})
 HEADING_NOISE = re.compile(r"\([^)]*\)|\]\([^)]*\)|[^\w\s'/-]")
-FIELDS = ("placeholders", "sections", "random_sources", "ml_words", "delivery", "gate",
-          "environments", "deployment_files", "prediction_calls", "ab_assignment")
+FIELDS = (
+    "placeholders",
+    "sections",
+    "random_sources",
+    "ml_words",
+    "delivery",
+    "gate",
+    "environments",
+    "deployment_files",
+    "prediction_calls",
+    "ab_assignment",
+)
 
 
 class MarkersError(Exception):
@@ -51,7 +62,9 @@ class Markers:
     def names_any(self, names: Iterable[str], vocabulary: Iterable[str]) -> bool:
         """Whether any of `names` (identifiers, strings) has a word of `vocabulary`."""
         wanted = set(vocabulary)
-        return any(set(re.split(r"[^a-z0-9]+", CAMEL.sub(r"\1 \2", n).lower())) & wanted for n in names)
+        return any(
+            set(re.split(r"[^a-z0-9]+", CAMEL.sub(r"\1 \2", n).lower())) & wanted for n in names
+        )
 
     @cached_property
     def _environment_names(self) -> dict[str, str]:
@@ -64,14 +77,15 @@ class Markers:
     def environment_words(self, text: str) -> list[str]:
         """The words of a name or path that name an environment (`deploy_to_qa` -> `qa`)."""
         words = re.split(r"[^a-z0-9]+", CAMEL.sub(r"\1 \2", text).lower())
-        joined = [f"{a}-{b}" for a, b in zip(words, words[1:], strict=False)]
+        joined = [f"{a}-{b}" for a, b in itertools.pairwise(words)]
         return [w for w in (*words, *joined) if w in self._environment_names]
 
     def deployment_file(self, path: str) -> bool:
         """Whether a path configures a deployment (a values file, a tfvars, an overlay...)."""
         parts = re.split(r"[/._-]+", path.lower())
-        is_config = path.lower().endswith((".yml", ".yaml", ".json", ".tfvars", ".tf", ".bicepparam",
-                                           ".env", ".toml", ".hcl"))  # fmt: skip
+        is_config = path.lower().endswith(
+            (".yml", ".yaml", ".json", ".tfvars", ".tf", ".bicepparam", ".env", ".toml", ".hcl")
+        )
         return is_config and bool(set(parts) & set(self.deployment_files))
 
     def _names(self, words: tuple[str, ...] | list[str], kind: str) -> bool:
@@ -92,12 +106,17 @@ class Markers:
 
     @cached_property
     def _headings(self) -> dict[str, re.Pattern[str]]:
-        return {k: _phrase_pattern(list(v.get("headings", ()))) for k, v in self.sections.items()
-                if v.get("headings")}  # fmt: skip
+        return {
+            k: _phrase_pattern(list(v.get("headings", ())))
+            for k, v in self.sections.items()
+            if v.get("headings")
+        }
 
     @cached_property
     def _texts(self) -> dict[str, re.Pattern[str]]:
-        return {k: _phrase_pattern(list(v["text"])) for k, v in self.sections.items() if v.get("text")}
+        return {
+            k: _phrase_pattern(list(v["text"])) for k, v in self.sections.items() if v.get("text")
+        }
 
     def substance(self, text: str) -> list[str]:
         """The words of `text` that are content: markup and placeholder phrases removed."""
@@ -143,8 +162,11 @@ class Markers:
         found = set()
         for pattern in self.random_sources:
             if pattern.endswith("*"):
-                found.add(pattern.rstrip("*").split(".", 1)[-1] if pattern.count(".") > 1
-                          else pattern.rstrip("*"))  # fmt: skip
+                found.add(
+                    pattern.rstrip("*").split(".", 1)[-1]
+                    if pattern.count(".") > 1
+                    else pattern.rstrip("*")
+                )
             else:
                 found.add(pattern.rsplit(".", 1)[-1] + "(")
         return tuple(sorted(w for w in found if w))
@@ -153,7 +175,9 @@ class Markers:
         """Phrases one of which a page must contain to hold a section of `kind`: the cheap
         filter before a page is parsed."""
         spec = self.sections.get(kind, {})
-        return tuple(sorted({p.lower() for p in (*spec.get("headings", ()), *spec.get("text", ()))}))
+        return tuple(
+            sorted({p.lower() for p in (*spec.get("headings", ()), *spec.get("text", ()))})
+        )
 
     def is_random(self, source: str) -> bool:
         """Whether a value comes from a random source (`random.random()`, `numpy.random.rand()`)."""
@@ -180,23 +204,27 @@ def parse_markers(data: Any) -> Markers:
         raise MarkersError(f"markers.yaml: must be a mapping of {', '.join(FIELDS)}")
     sections = {}
     for kind, spec in (data.get("sections") or {}).items():
-        if not isinstance(spec, dict) or not spec.get("headings") and not spec.get("text"):
+        if not isinstance(spec, dict) or (not spec.get("headings") and not spec.get("text")):
             raise MarkersError(f"markers.yaml: sections.{kind}: needs headings or text")
         sections[kind] = {k: tuple(str(w) for w in v) for k, v in spec.items()}
     words = {k: tuple(str(w) for w in v) for k, v in (data.get("ml_words") or {}).items()}
-    return Markers(tuple(str(p) for p in data.get("placeholders") or ()), sections,
-                   tuple(str(r) for r in data.get("random_sources") or ()), words,
-                   tuple(str(d) for d in data.get("delivery") or ()),
-                   {k: tuple(str(w) for w in v) for k, v in (data.get("gate") or {}).items()},
-                   {k: tuple(str(w) for w in v) for k, v in (data.get("environments") or {}).items()},
-                   tuple(str(d) for d in data.get("deployment_files") or ()),
-                   tuple(str(c) for c in data.get("prediction_calls") or ()),
-                   tuple(str(a) for a in data.get("ab_assignment") or ()))  # fmt: skip
+    return Markers(
+        tuple(str(p) for p in data.get("placeholders") or ()),
+        sections,
+        tuple(str(r) for r in data.get("random_sources") or ()),
+        words,
+        tuple(str(d) for d in data.get("delivery") or ()),
+        {k: tuple(str(w) for w in v) for k, v in (data.get("gate") or {}).items()},
+        {k: tuple(str(w) for w in v) for k, v in (data.get("environments") or {}).items()},
+        tuple(str(d) for d in data.get("deployment_files") or ()),
+        tuple(str(c) for c in data.get("prediction_calls") or ()),
+        tuple(str(a) for a in data.get("ab_assignment") or ()),
+    )
 
 
 def load_markers(path: str | Path) -> Markers:
     try:
-        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
+        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_Loader)
     except (OSError, yaml.YAMLError) as error:
         raise MarkersError(f"markers.yaml: cannot be read: {error}") from None
     return parse_markers(data)

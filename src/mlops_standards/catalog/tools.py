@@ -14,8 +14,22 @@ from typing import Any
 
 import yaml
 
-PATTERN_KINDS = ("imports", "calls", "keywords", "decorators", "decorator_keywords", "bases",
-                 "functions", "strings", "files", "text", "commands", "actions", "config", "content")  # fmt: skip
+PATTERN_KINDS = (
+    "imports",
+    "calls",
+    "keywords",
+    "decorators",
+    "decorator_keywords",
+    "bases",
+    "functions",
+    "strings",
+    "files",
+    "text",
+    "commands",
+    "actions",
+    "config",
+    "content",
+)
 """The kinds of identifier a signal may list (see the head of tools.yaml)."""
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -55,7 +69,7 @@ class Tool:
 
     @cached_property
     def roots(self) -> frozenset[str]:
-        """Top-level modules of the tool, from its dotted patterns: where its code patterns count."""
+        """Top-level modules of the tool, from its dotted patterns: where its code counts."""
         names = set()
         for signal in self.signals:
             for pattern in (*signal.imports, *signal.calls, *signal.decorators, *signal.bases):
@@ -162,8 +176,15 @@ def parse_tools(data: Any) -> Knowledge:
             problems.append(f"tools.yaml: {tool_id}: signals: at least one is required")
             raw_signals = []
         signals = [_signal(s, tool_id, practices, problems) for s in raw_signals]
-        tools.append(Tool(tool_id, str(raw.get("label", "")), str(raw.get("family", "")), url,
-                          tuple(s for s in signals if s is not None)))  # fmt: skip
+        tools.append(
+            Tool(
+                tool_id,
+                str(raw.get("label", "")),
+                str(raw.get("family", "")),
+                url,
+                tuple(s for s in signals if s is not None),
+            )
+        )
     used = {p for t in tools for p in t.practices}
     for practice in practices:
         if practice not in used:
@@ -176,7 +197,7 @@ def parse_tools(data: Any) -> Knowledge:
 def load_tools(path: str | Path) -> Knowledge:
     """Read and validate a tools.yaml file."""
     try:
-        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 (a safe loader)
+        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_Loader)
     except (OSError, yaml.YAMLError) as error:
         raise ToolsError([f"tools.yaml: cannot be read: {error}"]) from None
     return parse_tools(data)

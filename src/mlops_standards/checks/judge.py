@@ -21,7 +21,7 @@ from .outcome import Evidence, Outcome, failed, passed
 DOC_FOLDERS = ("docs/", "doc/", "documentation/", "wiki/")
 DOC_DEPTH = 2
 HIDDEN = (".github/", ".gitlab/", ".gemini/", ".claude/", ".vscode/", ".idea/", ".cursor/")
-# Community files every repository of an organisation carries; they describe the host, not the product.
+# Community files every repository of an organisation carries: about the host, not the product.
 BOILERPLATE = ("license", "code_of_conduct", "security", "support", "contributing", "changelog")
 
 
@@ -48,7 +48,7 @@ def first_per_path(evidence: Iterable[Evidence], limit: int = 5) -> list[Evidenc
     return list(found.values())[:limit]
 
 
-# -- documents ----------------------------------------------------------------------------------------
+# -- documents -------------------------------------------------------------------------------------
 
 
 def is_project_document(path: str, template_roots: Sequence[str] = ()) -> bool:
@@ -80,8 +80,9 @@ def content(document: Document, section: Section) -> str:
     return "\n".join(s.text for s in document.under(section))
 
 
-def sections_titled(documents: Iterable[Document], markers: Markers, kind: str,
-                    max_words: int = 6) -> list[tuple[Document, Section]]:  # fmt: skip
+def sections_titled(
+    documents: Iterable[Document], markers: Markers, kind: str, max_words: int = 6
+) -> list[tuple[Document, Section]]:
     """Sections whose heading names `kind`: short headings only, so a sentence that happens
     to contain "team" is not a team section."""
     return [
@@ -97,7 +98,7 @@ def substantive(markers: Markers, text: str, minimum: int = 3) -> bool:
     return not markers.is_placeholder(text, minimum)
 
 
-# -- values in code -----------------------------------------------------------------------------------
+# -- values in code --------------------------------------------------------------------------------
 
 
 def computed(value: Any, markers: Markers) -> bool:
@@ -112,7 +113,11 @@ def computed(value: Any, markers: Markers) -> bool:
 def logged_items(call: Call) -> list[tuple[str, Any]]:
     """(key, value) pairs a tracker call logs: `set_tag(k, v)`, `log_params({k: v})`, `config=`."""
     items: list[tuple[str, Any]] = []
-    if len(call.args) >= 2 and isinstance(call.args[0], str) and not isinstance(call.args[0], Source):
+    if (
+        len(call.args) >= 2
+        and isinstance(call.args[0], str)
+        and not isinstance(call.args[0], Source)
+    ):
         items.append((call.args[0], call.args[1]))
     for value in (*call.args, *call.keywords.values()):
         if isinstance(value, dict):
@@ -151,8 +156,12 @@ class Trainers:
     parsing every module of a large repository to learn about the few it cares for.
     """
 
-    def __init__(self, code_sightings: Callable[..., list[Sighting]], modules: dict[str, Module],
-                 markers: Markers) -> None:  # fmt: skip
+    def __init__(
+        self,
+        code_sightings: Callable[..., list[Sighting]],
+        modules: dict[str, Module],
+        markers: Markers,
+    ) -> None:
         self._code_sightings = code_sightings
         self._modules = modules
         self._markers = markers
@@ -175,4 +184,6 @@ class Trainers:
             return True
         if not module.mentions("train", "fit"):
             return False
-        return any(self._markers.steps_named(call.leaf) == {"training"} for call in module.records.calls)
+        return any(
+            self._markers.steps_named(call.leaf) == {"training"} for call in module.records.calls
+        )

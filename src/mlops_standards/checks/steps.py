@@ -24,7 +24,9 @@ MAX_IMPORT_DEPTH = 4
 
 
 def _dotted_name(path: str) -> str:
-    return path.removesuffix(".tmpl").removesuffix(".py").removesuffix("/__init__").replace("/", ".")
+    return (
+        path.removesuffix(".tmpl").removesuffix(".py").removesuffix("/__init__").replace("/", ".")
+    )
 
 
 @dataclass
@@ -95,7 +97,7 @@ class StepCoverage:
         definition = self._definition(call.name)
         if definition is None:
             return set()
-        module, function = definition
+        _module, function = definition
         steps = self.markers.steps_named(call.name.replace("()", "").rsplit(".", 1)[-1])
         return steps | (self._function_steps(function) if function is not None else set())
 

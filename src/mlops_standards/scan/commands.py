@@ -28,8 +28,17 @@ SCRIPT_SUFFIXES = (".sh", ".bash", ".zsh", ".ps1")
 SHELLS = frozenset({"bash", "sh", "zsh", "source", ".", "pwsh", "powershell", "dash"})
 PYTHONS = frozenset({"python", "python3", "py", "pypy", "pypy3", "ipython"})
 # Calls in Python code that run a command line.
-RUNS_COMMAND = frozenset({"subprocess.run", "subprocess.call", "subprocess.check_call",
-                          "subprocess.check_output", "subprocess.Popen", "os.system", "os.popen"})  # fmt: skip
+RUNS_COMMAND = frozenset(
+    {
+        "subprocess.run",
+        "subprocess.call",
+        "subprocess.check_call",
+        "subprocess.check_output",
+        "subprocess.Popen",
+        "os.system",
+        "os.popen",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +78,9 @@ class Reach:
         self.modules += other.modules
 
 
-def _targets(args: tuple[str, ...], options_with_values: tuple[str, ...]) -> tuple[list[str], dict[str, str]]:
+def _targets(
+    args: tuple[str, ...], options_with_values: tuple[str, ...]
+) -> tuple[list[str], dict[str, str]]:
     """Positional arguments and option values of a runner's command line."""
     names, options, skip = [], {}, False
     for index, arg in enumerate(args):
@@ -91,8 +102,9 @@ def _targets(args: tuple[str, ...], options_with_values: tuple[str, ...]) -> tup
 class Graph:
     """Follows commands through a repository's task runners, scripts and modules."""
 
-    def __init__(self, repo: Repository, modules: dict[str, Module],
-                 scripts: dict[str, str] | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, repo: Repository, modules: dict[str, Module], scripts: dict[str, str] | None = None
+    ) -> None:
         self.repo = repo
         self.modules = modules
         self.scripts = scripts or {}
@@ -139,8 +151,11 @@ class Graph:
             module = self.modules.get(path)
             if module is None:
                 return []
-            decorator, calls = ("nox.session", ("run", "run_always")) if runner == "nox" \
-                else ("invoke.task", ("run", "sudo"))  # fmt: skip
+            decorator, calls = (
+                ("nox.session", ("run", "run_always"))
+                if runner == "nox"
+                else ("invoke.task", ("run", "sudo"))
+            )
             return readers.python_tasks(runner, module, decorator, calls)
         if runner in ("mise", "poethepoet", "hatch"):
             data = repo.toml(path).value
@@ -168,10 +183,16 @@ class Graph:
                     return path
         return None
 
-    # -- following ----------------------------------------------------------------------------------
+    # -- following ---------------------------------------------------------------------------------
 
-    def follow(self, items: Iterable[Command], path: str, directory: str = "",
-               via: tuple[str, ...] = (), seen: frozenset[str] = frozenset()) -> Reach:  # fmt: skip
+    def follow(
+        self,
+        items: Iterable[Command],
+        path: str,
+        directory: str = "",
+        via: tuple[str, ...] = (),
+        seen: frozenset[str] = frozenset(),
+    ) -> Reach:
         """Every command `items` run, directly or through what they call.
 
         `path` is the file the commands are written in; `directory` the folder they run in
@@ -181,9 +202,14 @@ class Graph:
         for command in items:
             if command.program == "cd" and command.args:
                 target = command.args[0]
-                directory = "" if target in ("~", "/") or target.startswith("$") else \
-                    posixpath.normpath(posixpath.join(directory, target)).lstrip("./")  # fmt: skip
-                directory = "" if directory in (".", "") or directory.startswith("..") else directory
+                directory = (
+                    ""
+                    if target in ("~", "/") or target.startswith("$")
+                    else posixpath.normpath(posixpath.join(directory, target)).lstrip("./")
+                )
+                directory = (
+                    "" if directory in (".", "") or directory.startswith("..") else directory
+                )
                 continue
             reach.commands.append(Reached(command, path, via, directory))
             if len(via) < MAX_DEPTH:
@@ -191,8 +217,15 @@ class Graph:
                 reach.extend(self._into(command, directory, hop, seen))
         return reach
 
-    def _run_tasks(self, runner: str, path: str | None, names: list[str], via: tuple[str, ...],
-                   seen: frozenset[str], default_all: bool = False) -> Reach:  # fmt: skip
+    def _run_tasks(
+        self,
+        runner: str,
+        path: str | None,
+        names: list[str],
+        via: tuple[str, ...],
+        seen: frozenset[str],
+        default_all: bool = False,
+    ) -> Reach:
         reach = Reach()
         if path is None:
             return reach
@@ -211,20 +244,25 @@ class Graph:
             queue += [d for d in task.depends if d not in queue]
             directory = posixpath.dirname(path)
             for script, line in task.scripts:
-                reach.extend(self.follow(commands(script, line or task.line), path, directory,
-                                         via, seen))  # fmt: skip
+                reach.extend(
+                    self.follow(commands(script, line or task.line), path, directory, via, seen)
+                )
         return reach
 
-    def _into(self, command: Command, directory: str, via: tuple[str, ...],
-              seen: frozenset[str]) -> Reach:  # fmt: skip
+    def _into(
+        self, command: Command, directory: str, via: tuple[str, ...], seen: frozenset[str]
+    ) -> Reach:
         program, args = command.program, command.args
         if program in ("make", "gmake", "$(MAKE)"):
             names, options = _targets(args, ("-C", "-f", "--directory", "--file"))
             folder = posixpath.join(directory, options.get("-C", options.get("--directory", "")))
             folder = posixpath.normpath(folder).lstrip("./") if folder.strip("./") else ""
             makefile = options.get("-f") or options.get("--file")
-            path = self._find(folder, makefile) if makefile else \
-                self._find(folder, "Makefile", "makefile", "GNUmakefile")  # fmt: skip
+            path = (
+                self._find(folder, makefile)
+                if makefile
+                else self._find(folder, "Makefile", "makefile", "GNUmakefile")
+            )
             return self._run_tasks("make", path, names, via, seen)
         if program == "tox":
             _, options = _targets(args, ("-e", "--env", "-c"))
@@ -244,11 +282,18 @@ class Graph:
             names, _ = _targets(args, ("-C", "--cd", "-E", "--env", "-j", "--jobs"))
             if names[:1] in (["run"], ["r"], ["tasks"], ["task"]):
                 names = names[1:2] if names[:1] != ["tasks"] else names[2:3]
-            path = self._find(directory, "mise.toml", ".mise.toml", ".config/mise.toml", "mise/config.toml")
+            path = self._find(
+                directory, "mise.toml", ".mise.toml", ".config/mise.toml", "mise/config.toml"
+            )
             reach = self._run_tasks("mise", path, names[:1], via, seen)
             if not reach.commands and names:
-                script = self._find(directory, *(f"{d}/{names[0]}" for d in
-                                                 (".mise/tasks", "mise-tasks", ".config/mise/tasks")))  # fmt: skip
+                script = self._find(
+                    directory,
+                    *(
+                        f"{d}/{names[0]}"
+                        for d in (".mise/tasks", "mise-tasks", ".config/mise/tasks")
+                    ),
+                )
                 reach.extend(self._script(script, via, seen))
             return reach
         if program == "just":
@@ -257,8 +302,9 @@ class Graph:
             return self._run_tasks("just", path, names[:1], via, seen)
         if program in ("poe", "poethepoet"):
             names, _ = _targets(args, ("-C", "--root"))
-            return self._run_tasks("poethepoet", self._find(directory, "pyproject.toml"),
-                                   names[:1], via, seen)  # fmt: skip
+            return self._run_tasks(
+                "poethepoet", self._find(directory, "pyproject.toml"), names[:1], via, seen
+            )
         if program in ("invoke", "inv"):
             names, _ = _targets(args, ("-c", "--collection", "-r", "--search-root"))
             return self._run_tasks("invoke", self._find(directory, "tasks.py"), names, via, seen)
@@ -279,8 +325,13 @@ class Graph:
             path = self._find(directory, "lefthook.yml", "lefthook.yaml", ".lefthook.yml")
             return self._run_tasks("lefthook", path, list(args[1:2]), via, seen)
         if program == "hatch" or (program not in PYTHONS and self._hatch_script(program)):
-            return self._run_tasks("hatch", self._find(directory, "pyproject.toml"),
-                                   [program] if program != "hatch" else list(args[1:2]), via, seen)  # fmt: skip
+            return self._run_tasks(
+                "hatch",
+                self._find(directory, "pyproject.toml"),
+                [program] if program != "hatch" else list(args[1:2]),
+                via,
+                seen,
+            )
         if program in self.scripts:  # the project's own command: its entry module runs
             return self._module(self.scripts[program], via, seen)
         if program in SHELLS and args:
@@ -300,7 +351,10 @@ class Graph:
         return None
 
     def _hatch_script(self, name: str) -> bool:
-        if not self.repo.exists("pyproject.toml") or not name.replace("-", "").replace(":", "").isalnum():
+        if (
+            not self.repo.exists("pyproject.toml")
+            or not name.replace("-", "").replace(":", "").isalnum()
+        ):
             return False
         return any(t.name == name for t in self._tasks("hatch", "pyproject.toml"))
 
@@ -329,8 +383,9 @@ class Graph:
         text = self.repo.text(path)
         if not text.ok:
             return Reach()
-        return self.follow(commands(text.value), path, posixpath.dirname(path), via,
-                           seen | {f"script:{path}"})  # fmt: skip
+        return self.follow(
+            commands(text.value), path, posixpath.dirname(path), via, seen | {f"script:{path}"}
+        )
 
     def _module(self, path: str | None, via: tuple[str, ...], seen: frozenset[str]) -> Reach:
         if path is None or f"module:{path}" in seen or path not in self.modules:
@@ -345,8 +400,9 @@ class Graph:
                 line = _command_line(call.args[0])
                 if line:
                     found += commands(line, call.line)
-        reach.extend(self.follow(found, path, posixpath.dirname(path), via,
-                                 seen | {f"module:{path}"}))  # fmt: skip
+        reach.extend(
+            self.follow(found, path, posixpath.dirname(path), via, seen | {f"module:{path}"})
+        )
         return reach
 
 

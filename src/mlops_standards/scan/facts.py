@@ -26,7 +26,7 @@ from .commands import Graph, Reach, Reached
 from .markdown import Document
 from .python import Module
 from .recognise import Recogniser, Sighting, content_matches
-from .repository import ParseError, Parsed, Repository, table_at
+from .repository import Parsed, ParseError, Repository, table_at
 from .shell import commands
 from .yamlnodes import YamlMap
 
@@ -34,8 +34,10 @@ PYTHON_SUFFIXES = (".py", ".ipynb", ".py.tmpl", ".py.jinja", ".py.j2")
 DOCUMENT_SUFFIXES = (".md", ".markdown", ".rst", ".md.tmpl", ".md.jinja", ".md.j2", ".mdx")
 STRUCTURED_SUFFIXES = (".yml", ".yaml", ".json")
 INI_FILES = ("setup.cfg", "tox.ini", ".flake8", ".pylintrc", "pylintrc", "mypy.ini", ".isort.cfg")
-REQUIREMENTS = re.compile(r"(^|/)(requirements[^/]*|[^/]*requirements|constraints[^/]*)\.(txt|in|lock)$"
-                          r"|(^|/)requirements/[^/]+\.(txt|in)$")  # fmt: skip
+REQUIREMENTS = re.compile(
+    r"(^|/)(requirements[^/]*|[^/]*requirements|constraints[^/]*)\.(txt|in|lock)$"
+    r"|(^|/)requirements/[^/]+\.(txt|in)$"
+)
 COMMENT_LINE = re.compile(r"^\s*(#|//)")
 SCRIPT_SUFFIXES = (".sh", ".bash")
 TEXT_SUFFIXES = (".tf", ".json", ".bicep", ".hcl", ".sql", ".yaml", ".yml")
@@ -105,8 +107,9 @@ class JobReach:
 class Facts:
     """The parsed view of one repository."""
 
-    def __init__(self, repo: Repository, knowledge: Knowledge, markers: Markers,
-                 scope: str = "") -> None:  # fmt: skip
+    def __init__(
+        self, repo: Repository, knowledge: Knowledge, markers: Markers, scope: str = ""
+    ) -> None:
         self.repo = repo
         self.scope = scope
         """For one project of a monorepo: its folder (`mlops/`); empty for the whole repository."""
@@ -116,7 +119,7 @@ class Facts:
         self.recognise = Recogniser(knowledge)
         self._practices: dict[str, list[Sighting]] = {}
 
-    # -- file access for checks ----------------------------------------------------------------------
+    # -- file access for checks --------------------------------------------------------------------
 
     @property
     def template_roots(self) -> tuple[str, ...]:
@@ -138,7 +141,7 @@ class Facts:
             document = parsed.value if parsed.ok else None
         return " ".join(_strings_of(document))
 
-    # -- files -----------------------------------------------------------------------------------------
+    # -- files -------------------------------------------------------------------------------------
 
     @cached_property
     def paths(self) -> list[str]:
@@ -202,7 +205,8 @@ class Facts:
             for tool, signal in self.recognise.file_signals(self.logical[path]):
                 if not signal.text:
                     hits.setdefault(signal.practice, []).append(
-                        Sighting(signal.practice, tool.id, tool.label, path, None, path, "file"))
+                        Sighting(signal.practice, tool.id, tool.label, path, None, path, "file")
+                    )
         return hits
 
     @cached_property
@@ -213,9 +217,18 @@ class Facts:
         ran first; `assess` asks for it before any check runs. Python that does not parse is
         known only once something parsed it: see `unparsed_python`.
         """
-        _ = (self.pipelines, self.config_tables, self.packages, self.requirements, self.task_definitions,
-             self.module_index, self.readme)
-        return sorted((e for p, e in self.repo.errors.items() if p in self._in_scope), key=lambda e: e.path)
+        _ = (
+            self.pipelines,
+            self.config_tables,
+            self.packages,
+            self.requirements,
+            self.task_definitions,
+            self.module_index,
+            self.readme,
+        )
+        return sorted(
+            (e for p, e in self.repo.errors.items() if p in self._in_scope), key=lambda e: e.path
+        )
 
     @cached_property
     def _in_scope(self) -> set[str]:
@@ -225,10 +238,17 @@ class Facts:
         """Parse errors of files that belong to one of `practices` (a broken `.gitlab-ci.yml`
         is a CI file): a check of those practices cannot say the practice is absent."""
         wanted = set(practices)
-        return [e for e in self.parse_errors if wanted & {
-            signal.practice for _, signal in self.recognise.file_signals(self.logical.get(e.path, e.path))}]
+        return [
+            e
+            for e in self.parse_errors
+            if wanted
+            & {
+                signal.practice
+                for _, signal in self.recognise.file_signals(self.logical.get(e.path, e.path))
+            }
+        ]
 
-    # -- Python ----------------------------------------------------------------------------------------
+    # -- Python ------------------------------------------------------------------------------------
 
     @cached_property
     def module_index(self) -> dict[str, Module]:
@@ -243,8 +263,11 @@ class Facts:
 
     @cached_property
     def _by_dotted(self) -> dict[str, Module]:
-        return {path.removesuffix(".py").removesuffix("/__init__").replace("/", "."): module
-                for path, module in self.module_index.items() if path.endswith(".py")}  # fmt: skip
+        return {
+            path.removesuffix(".py").removesuffix("/__init__").replace("/", "."): module
+            for path, module in self.module_index.items()
+            if path.endswith(".py")
+        }
 
     def module_named(self, dotted: str) -> Module | None:
         """The repository module an import names (`pkg.jobs` is `src/pkg/jobs.py`), if any."""
@@ -272,7 +295,10 @@ class Facts:
         found = {}
         for parsed in self.pyprojects:
             data = parsed.value if parsed.ok and isinstance(parsed.value, dict) else {}
-            scripts, poetry = table_at(data, "project", "scripts"), table_at(data, "tool", "poetry", "scripts")
+            scripts, poetry = (
+                table_at(data, "project", "scripts"),
+                table_at(data, "tool", "poetry", "scripts"),
+            )
             for name, target in {**poetry, **scripts}.items():
                 if isinstance(target, str):
                     module = self.module_named(target.split(":", 1)[0])
@@ -289,14 +315,20 @@ class Facts:
     def unreadable_python(self) -> list[ParseError]:
         """Python files and notebooks that could not be read (binary, too large, bad JSON)."""
         _ = self.module_index  # parse them all first: the list must not depend on who asked
-        return [self.repo.errors[p] for p in self.paths
-                if self.logical[p].endswith(PYTHON_SUFFIXES) and p in self.repo.errors]  # fmt: skip
+        return [
+            self.repo.errors[p]
+            for p in self.paths
+            if self.logical[p].endswith(PYTHON_SUFFIXES) and p in self.repo.errors
+        ]
 
     def unparsed_python(self) -> list[ParseError]:
         """Modules that were parsed, because a check needed their records, and are not valid
         Python (a template's own syntax is not an error)."""
-        return [ParseError(m.path, "Python", m.error) for m in self.modules
-                if "parsed" in m.__dict__ and m.error is not None]  # fmt: skip
+        return [
+            ParseError(m.path, "Python", m.error)
+            for m in self.modules
+            if "parsed" in m.__dict__ and m.error is not None
+        ]
 
     @cached_property
     def source_modules(self) -> list[Module]:
@@ -306,18 +338,25 @@ class Facts:
     @cached_property
     def test_modules(self) -> list[Module]:
         """Test modules by name (`test_*.py`, `*_test.py`), and modules defining test classes."""
-        return [m for m in self.modules if m.is_test or (m.mentions("TestCase") and
-                                                         any(f.is_test for f in m.records.functions))]  # fmt: skip
+        return [
+            m
+            for m in self.modules
+            if m.is_test or (m.mentions("TestCase") and any(f.is_test for f in m.records.functions))
+        ]
 
     def mentioning(self, modules: Iterable[Module], *words: str) -> list[Module]:
         return [m for m in modules if m.mentions(*words)]
 
-    # -- documents -------------------------------------------------------------------------------------
+    # -- documents ---------------------------------------------------------------------------------
 
     @cached_property
     def document_paths(self) -> list[str]:
-        return [p for p in self.paths if self.logical[p].lower().endswith(DOCUMENT_SUFFIXES)
-                or p.lower().endswith(DOCUMENT_SUFFIXES)]  # fmt: skip
+        return [
+            p
+            for p in self.paths
+            if self.logical[p].lower().endswith(DOCUMENT_SUFFIXES)
+            or p.lower().endswith(DOCUMENT_SUFFIXES)
+        ]
 
     def documents(self, *words: str) -> list[Document]:
         """Documents whose text mentions one of `words` (case-insensitive); all without words."""
@@ -346,37 +385,54 @@ class Facts:
     @cached_property
     def readme(self) -> Parsed[Document] | None:
         """The root README as sections; None when there is none."""
-        names = [p for p in self.paths if "/" not in self.logical[p] and self.logical[p].lower().startswith("readme")
-                 and (not self.scope or p.startswith(self.scope))]  # fmt: skip
+        names = [
+            p
+            for p in self.paths
+            if "/" not in self.logical[p]
+            and self.logical[p].lower().startswith("readme")
+            and (not self.scope or p.startswith(self.scope))
+        ]
         if not names:
             return None
         best = sorted(names, key=lambda p: (not p.lower().endswith((".md", ".rst")), len(p)))[0]
         return self.repo.document(best)
 
-    # -- configuration ---------------------------------------------------------------------------------
+    # -- configuration -----------------------------------------------------------------------------
 
     @cached_property
     def pyprojects(self) -> list[Parsed[dict]]:
         """Every pyproject.toml, parsed (the root's first)."""
-        return [self.repo.toml(p) for p in sorted(self.named("pyproject.toml"),
-                                                  key=lambda p: (p.count("/"), p))]  # fmt: skip
+        return [
+            self.repo.toml(p)
+            for p in sorted(self.named("pyproject.toml"), key=lambda p: (p.count("/"), p))
+        ]
 
     @cached_property
     def config_tables(self) -> list[ConfigTable]:
         """Tool tables of every pyproject.toml and sections of INI-style tool configs."""
         found = []
         for parsed in self.pyprojects:
-            tools = parsed.value.get("tool") if parsed.ok and isinstance(parsed.value, dict) else None
+            tools = (
+                parsed.value.get("tool") if parsed.ok and isinstance(parsed.value, dict) else None
+            )
             if not isinstance(tools, dict):
                 continue
             text = self.repo.text(parsed.path).value or ""
             for name, table in tools.items():
-                found.append(ConfigTable(parsed.path, f"pyproject:tool.{name}", _toml_line(text, f"tool.{name}")))
+                found.append(
+                    ConfigTable(
+                        parsed.path, f"pyproject:tool.{name}", _toml_line(text, f"tool.{name}")
+                    )
+                )
                 if isinstance(table, dict):
                     for sub, value in table.items():
                         if isinstance(value, dict):
                             key = f"pyproject:tool.{name}.{sub}"
-                            found.append(ConfigTable(parsed.path, key, _toml_line(text, f"tool.{name}.{sub}")))
+                            found.append(
+                                ConfigTable(
+                                    parsed.path, key, _toml_line(text, f"tool.{name}.{sub}")
+                                )
+                            )
         for path in self.named(*INI_FILES):
             text = self.repo.text(path)
             if not text.ok:
@@ -398,20 +454,35 @@ class Facts:
             text = self.repo.text(parsed.path).value or ""
             project = data.get("project")
             if isinstance(project, dict) and isinstance(project.get("name"), str):
-                found.append(PackageManifest(parsed.path, _toml_line(text, "project"), project["name"], "[project]"))
+                found.append(
+                    PackageManifest(
+                        parsed.path, _toml_line(text, "project"), project["name"], "[project]"
+                    )
+                )
             poetry = table_at(data, "tool", "poetry")
             if isinstance(poetry.get("name"), str):
-                found.append(PackageManifest(parsed.path, _toml_line(text, "tool.poetry"),
-                                             poetry["name"], "[tool.poetry]"))  # fmt: skip
+                found.append(
+                    PackageManifest(
+                        parsed.path,
+                        _toml_line(text, "tool.poetry"),
+                        poetry["name"],
+                        "[tool.poetry]",
+                    )
+                )
         for path in self.named("setup.py"):
             module = self.module_index.get(path)
             for call in module.records.calls if module is not None else ():
-                if call.leaf == "setup" and call.name in ("setup", "setuptools.setup",
-                                                          "distutils.core.setup"):  # fmt: skip
+                if call.leaf == "setup" and call.name in (
+                    "setup",
+                    "setuptools.setup",
+                    "distutils.core.setup",
+                ):
                     name = call.keywords.get("name")
                     found.append(PackageManifest(path, call.line, str(name or ""), "setup()"))
         for path in self.named("setup.cfg"):
-            for table in (t for t in self.config_tables if t.path == path and t.key == "ini:metadata"):
+            for table in (
+                t for t in self.config_tables if t.path == path and t.key == "ini:metadata"
+            ):
                 found.append(PackageManifest(path, table.line, "", "[metadata]"))
         return found
 
@@ -446,7 +517,7 @@ class Facts:
                         found += _requirement_lines(path, pip, line)
         return found
 
-    # -- recognition -----------------------------------------------------------------------------------
+    # -- recognition -------------------------------------------------------------------------------
 
     def file_sightings(self, practice: str) -> list[Sighting]:
         """Files whose path identifies a tool of `practice` (`uv.lock`, `Dockerfile`, `*.tf`)."""
@@ -470,7 +541,9 @@ class Facts:
                         continue
                     hit = next((w for w in signal.text if w in line), None)
                     if hit:
-                        found.append(Sighting(practice, tool.id, tool.label, path, number, hit, "content"))
+                        found.append(
+                            Sighting(practice, tool.id, tool.label, path, number, hit, "content")
+                        )
                         break
         return found
 
@@ -480,7 +553,11 @@ class Facts:
             for tool, signal in self.recognise.config_signals(table.key):
                 if signal.practice == practice:
                     what = f"[{table.key.split(':', 1)[1]}]"
-                    found.append(Sighting(practice, tool.id, tool.label, table.path, table.line, what, "config"))
+                    found.append(
+                        Sighting(
+                            practice, tool.id, tool.label, table.path, table.line, what, "config"
+                        )
+                    )
         return found
 
     @cached_property
@@ -508,7 +585,9 @@ class Facts:
                 for conditions, text in zip(alternatives, signal.content, strict=True):
                     if content_matches(document, conditions):
                         line = _content_line(document, conditions)
-                        found.append(Sighting(practice, tool.id, tool.label, path, line, text, "content"))
+                        found.append(
+                            Sighting(practice, tool.id, tool.label, path, line, text, "content")
+                        )
                         break
         return found
 
@@ -535,11 +614,14 @@ class Facts:
         names, texts = self.recognise.practice_words(practice)
         chosen = {m.path: m for name in names for m in self._modules_naming.get(name, ())}
         if texts:
-            chosen.update((m.path, m) for m in self.product_modules if any(t in m.text for t in texts))
+            chosen.update(
+                (m.path, m) for m in self.product_modules if any(t in m.text for t in texts)
+            )
         return sorted(chosen.values(), key=lambda m: m.path)
 
-    def code_sightings(self, practice: str, modules: Iterable[Module] | None = None,
-                       limit: int | None = None) -> list[Sighting]:  # fmt: skip
+    def code_sightings(
+        self, practice: str, modules: Iterable[Module] | None = None, limit: int | None = None
+    ) -> list[Sighting]:
         """Sightings of `practice` in code: the product's modules and notebooks by default.
 
         Tests are left out: a mocked tracker call in a test does not track the product's runs.
@@ -561,8 +643,17 @@ class Facts:
         for item in self.written_commands:
             for tool, signal in self.recognise.command_signals(item.command):
                 text = " ".join(item.command.words)[:80]
-                hits.setdefault(signal.practice, []).append(Sighting(
-                    signal.practice, tool.id, tool.label, item.path, item.command.line, f"runs {text}", "command"))
+                hits.setdefault(signal.practice, []).append(
+                    Sighting(
+                        signal.practice,
+                        tool.id,
+                        tool.label,
+                        item.path,
+                        item.command.line,
+                        f"runs {text}",
+                        "command",
+                    )
+                )
         return hits
 
     @cached_property
@@ -586,7 +677,9 @@ class Facts:
                         found += [Reached(c, path) for c in commands(script, line or task.line)]
         return found
 
-    def command_sightings(self, practice: str, reached: Iterable[Reached] | None = None) -> list[Sighting]:
+    def command_sightings(
+        self, practice: str, reached: Iterable[Reached] | None = None
+    ) -> list[Sighting]:
         """Commands that show `practice`, among `reached` (every written command by default)."""
         if reached is None:
             return list(self._command_hits.get(practice, ()))
@@ -595,8 +688,17 @@ class Facts:
             for tool, signal in self.recognise.command_signals(item.command):
                 if signal.practice == practice:
                     text = " ".join(item.command.words)[:80]
-                    found.append(Sighting(practice, tool.id, tool.label, item.path, item.command.line,
-                                          f"runs {text}", "command"))  # fmt: skip
+                    found.append(
+                        Sighting(
+                            practice,
+                            tool.id,
+                            tool.label,
+                            item.path,
+                            item.command.line,
+                            f"runs {text}",
+                            "command",
+                        )
+                    )
         return found
 
     def action_sightings(self, practice: str) -> list[Sighting]:
@@ -605,7 +707,11 @@ class Facts:
             for uses, _, path, line in job.actions:
                 for tool, signal in self.recognise.action_signals(uses):
                     if signal.practice == practice:
-                        found.append(Sighting(practice, tool.id, tool.label, path, line, f"uses {uses}", "action"))
+                        found.append(
+                            Sighting(
+                                practice, tool.id, tool.label, path, line, f"uses {uses}", "action"
+                            )
+                        )
         return found
 
     def sightings(self, practice: str, limit: int | None = None) -> list[Sighting]:
@@ -615,19 +721,29 @@ class Facts:
         that needs one piece of evidence does not parse every module of a large repository).
         """
         if limit is not None and practice not in self._practices:
-            found = (self.file_sightings(practice) + self.text_sightings(practice)
-                     + self.config_sightings(practice) + self.content_sightings(practice)
-                     + self.command_sightings(practice) + self.action_sightings(practice))  # fmt: skip
+            found = (
+                self.file_sightings(practice)
+                + self.text_sightings(practice)
+                + self.config_sightings(practice)
+                + self.content_sightings(practice)
+                + self.command_sightings(practice)
+                + self.action_sightings(practice)
+            )
             if len(found) < limit:
                 found += self.code_sightings(practice, limit=limit - len(found))
             return found
         if practice not in self._practices:
             if practice not in self.knowledge.practices:
                 raise KeyError(f"unknown practice {practice!r}")
-            found = (self.file_sightings(practice) + self.text_sightings(practice)
-                     + self.config_sightings(practice) + self.content_sightings(practice)
-                     + self.code_sightings(practice) + self.command_sightings(practice)
-                     + self.action_sightings(practice))  # fmt: skip
+            found = (
+                self.file_sightings(practice)
+                + self.text_sightings(practice)
+                + self.config_sightings(practice)
+                + self.content_sightings(practice)
+                + self.code_sightings(practice)
+                + self.command_sightings(practice)
+                + self.action_sightings(practice)
+            )
             self._practices[practice] = found
         return self._practices[practice]
 
@@ -644,7 +760,9 @@ class Facts:
         """Everything a task of a task runner runs, its chain followed."""
         key = (task.runner, task.path, task.name)
         if key not in self._task_reach:
-            self._task_reach[key] = self.graph._run_tasks(task.runner, task.path, [task.name], (), frozenset())
+            self._task_reach[key] = self.graph._run_tasks(
+                task.runner, task.path, [task.name], (), frozenset()
+            )
         return self._task_reach[key]
 
     @cached_property
@@ -669,9 +787,15 @@ class Facts:
             parsed = self.repo.yaml(path)
             targets = parsed.value.get("targets") if isinstance(parsed.value, dict) else None
             for target in targets if isinstance(targets, dict) else ():
-                add(str(target), path, targets.line_of(target) if isinstance(targets, YamlMap) else None,
-                    "bundle target")  # fmt: skip
-        deploying = {id(j) for practice in ("deploy", "iac-apply") for j, _ in self.jobs_running(practice)}
+                add(
+                    str(target),
+                    path,
+                    targets.line_of(target) if isinstance(targets, YamlMap) else None,
+                    "bundle target",
+                )
+        deploying = {
+            id(j) for practice in ("deploy", "iac-apply") for j, _ in self.jobs_running(practice)
+        }
         for job in self.ci_jobs:
             if id(job) not in deploying:
                 continue
@@ -683,7 +807,7 @@ class Facts:
                     add(word, path, None, "per-environment file")
         return found
 
-    # -- CI ---------------------------------------------------------------------------------------------
+    # -- CI ----------------------------------------------------------------------------------------
 
     @cached_property
     def graph(self) -> Graph:
@@ -691,7 +815,7 @@ class Facts:
 
     @cached_property
     def pipelines(self) -> list[ci.Pipeline]:
-        """Every CI configuration and local action, read; one that cannot be parsed carries its error."""
+        """Every CI configuration and local action, read; an unparsable one carries its error."""
         found = []
         seen = set()
         # CI files by their place (`.github/workflows/`), then by their content (a Cloud Build
@@ -702,7 +826,9 @@ class Facts:
                 found.append(self._pipeline(sighting.tool, sighting.path))
         for path in self.paths:
             name = self.logical[path]
-            if name.startswith(".github/actions/") and name.endswith(("/action.yml", "/action.yaml")):
+            if name.startswith(".github/actions/") and name.endswith(
+                ("/action.yml", "/action.yaml")
+            ):
                 found.append(self._pipeline("github-actions", path))
         return found
 
@@ -715,8 +841,11 @@ class Facts:
             return self._pipeline_cache[path]
         if system == "jenkins":
             text = self.repo.text(path)
-            pipeline = others.jenkins(path, text.value) if text.ok else \
-                ci.Pipeline(path, system, error=str(text.error))  # fmt: skip
+            pipeline = (
+                others.jenkins(path, text.value)
+                if text.ok
+                else ci.Pipeline(path, system, error=str(text.error))
+            )
         else:
             parsed = self.repo.structured(path) if path.endswith(".json") else self.repo.yaml(path)
             if not parsed.ok:
@@ -761,7 +890,9 @@ class Facts:
             for job in pipeline.jobs:
                 references = [job.calls] + [s.uses for s in job.steps]
                 for reference in references:
-                    if reference and (path := self._resolve_ci_reference(pipeline, reference, base)):
+                    if reference and (
+                        path := self._resolve_ci_reference(pipeline, reference, base)
+                    ):
                         called.add(path)
         return called
 
@@ -786,8 +917,16 @@ class Facts:
                 return path
         return None
 
-    def _job(self, pipeline: ci.Pipeline, job: ci.Job, path: str, triggers: frozenset[str],
-             parameters: dict[str, str], caller: str | None, depth: int) -> list[JobReach]:  # fmt: skip
+    def _job(
+        self,
+        pipeline: ci.Pipeline,
+        job: ci.Job,
+        path: str,
+        triggers: frozenset[str],
+        parameters: dict[str, str],
+        caller: str | None,
+        depth: int,
+    ) -> list[JobReach]:
         if depth > 6:
             return []
         off = job.disabled
@@ -805,18 +944,30 @@ class Facts:
                 passed = {k: ci.substitute(str(v), parameters) for k, v in job.inputs.items()}
                 values = {**self._defaults(callee, target), **passed}
                 for inner in callee.jobs:
-                    found += self._job(callee, inner, target, triggers, values, f"{path}:{job.line}",
-                                       depth + 1)  # fmt: skip
+                    found += self._job(
+                        callee, inner, target, triggers, values, f"{path}:{job.line}", depth + 1
+                    )
         if off:
             for item in found:
                 item.disabled = True
         return found
 
-    def _step(self, pipeline: ci.Pipeline, step: ci.Step, path: str, base: str,
-              parameters: dict[str, str], reach: JobReach, depth: int) -> None:  # fmt: skip
+    def _step(
+        self,
+        pipeline: ci.Pipeline,
+        step: ci.Step,
+        path: str,
+        base: str,
+        parameters: dict[str, str],
+        reach: JobReach,
+        depth: int,
+    ) -> None:
         if step.script:
-            directory = ci.substitute(step.directory or "", parameters).strip("./") if step.directory \
-                else ""  # fmt: skip
+            directory = (
+                ci.substitute(step.directory or "", parameters).strip("./")
+                if step.directory
+                else ""
+            )
             reach.reach.extend(self.graph.follow(step.commands(parameters), path, directory))
         if not step.uses:
             return
@@ -825,14 +976,24 @@ class Facts:
         if target is None or depth > 6:
             return
         callee = self._pipeline(pipeline.system, target)
-        passed = {k: ci.substitute(str(v), parameters) for k, v in step.inputs.items()
-                  if isinstance(v, str | int | bool)}  # fmt: skip
+        passed = {
+            k: ci.substitute(str(v), parameters)
+            for k, v in step.inputs.items()
+            if isinstance(v, str | int | bool)
+        }
         values = {**self._defaults(callee, target), **passed}
         for inner in callee.jobs:
             for inner_step in inner.steps:
                 if not inner_step.disabled:
-                    self._step(callee, inner_step, target, posixpath.dirname(target), values, reach,
-                               depth + 1)  # fmt: skip
+                    self._step(
+                        callee,
+                        inner_step,
+                        target,
+                        posixpath.dirname(target),
+                        values,
+                        reach,
+                        depth + 1,
+                    )
 
     def _defaults(self, pipeline: ci.Pipeline, path: str) -> dict[str, str]:
         parsed = self.repo.yaml(path)
@@ -844,27 +1005,42 @@ class Facts:
         inputs = call.get("inputs") if isinstance(call, dict) else None
         if not isinstance(inputs, dict):
             inputs = data.get("inputs") if isinstance(data, dict) else None  # a composite action
-        return {k: str(v["default"]) for k, v in (inputs or {}).items()
-                if isinstance(v, dict) and isinstance(v.get("default"), str | int | bool)}  # fmt: skip
+        return {
+            k: str(v["default"])
+            for k, v in (inputs or {}).items()
+            if isinstance(v, dict) and isinstance(v.get("default"), str | int | bool)
+        }
 
-    def jobs_running(self, practice: str, triggers: Iterable[str] | None = None,
-                     include_disabled: bool = False) -> list[tuple[JobReach, Sighting]]:  # fmt: skip
-        """CI jobs (on any of `triggers`) that reach a command, action or module showing `practice`."""
+    def jobs_running(
+        self, practice: str, triggers: Iterable[str] | None = None, include_disabled: bool = False
+    ) -> list[tuple[JobReach, Sighting]]:
+        """CI jobs (on any of `triggers`) reaching a command, action or module of `practice`."""
         wanted = set(triggers) if triggers is not None else None
         found = []
         for job in self.ci_jobs:
-            if (job.disabled and not include_disabled) or (wanted is not None and not job.triggers & wanted):
+            if (job.disabled and not include_disabled) or (
+                wanted is not None and not job.triggers & wanted
+            ):
                 continue
             # A runner whose configuration was followed (tox to its environments' commands)
             # counts by what it runs, not by its name.
             expanded = {hop for reached in job.reach.commands for hop in reached.via}
-            hits = [s for s in self.command_sightings(practice, job.reach.commands)
-                    if not (f"{s.path}:{s.line}" in expanded
-                            and self.knowledge.tool(s.tool).family == "task-runner")]  # fmt: skip
+            hits = [
+                s
+                for s in self.command_sightings(practice, job.reach.commands)
+                if not (
+                    f"{s.path}:{s.line}" in expanded
+                    and self.knowledge.tool(s.tool).family == "task-runner"
+                )
+            ]
             for uses, _, path, line in job.actions:
                 for tool, signal in self.recognise.action_signals(uses):
                     if signal.practice == practice:
-                        hits.append(Sighting(practice, tool.id, tool.label, path, line, f"uses {uses}", "action"))
+                        hits.append(
+                            Sighting(
+                                practice, tool.id, tool.label, path, line, f"uses {uses}", "action"
+                            )
+                        )
             for reached in job.reach.modules:
                 hits += self.recognise.in_module(reached.module, practice)
             found += [(job, hit) for hit in hits]
@@ -895,7 +1071,7 @@ READERS = {
 
 
 def _toml_line(text: str, table: str) -> int:
-    headers = (f"[{table}]", f"[{table}.", f'[{table.replace(".", ".").strip()}]')
+    headers = (f"[{table}]", f"[{table}.", f"[{table.replace('.', '.').strip()}]")
     for number, line in enumerate(text.splitlines(), 1):
         stripped = line.strip().replace('"', "")
         if stripped.startswith(headers):
@@ -912,20 +1088,30 @@ def _requirement_lines(path: str, text: str, fallback: int = 0) -> list[Requirem
         if not line or line.startswith(("#", "-", "--")):
             continue
         if "://" in line or line.startswith((".", "/")):
-            found.append(RequirementLine(path, fallback or number, line, "@" in line and "#" in raw))
+            found.append(
+                RequirementLine(path, fallback or number, line, "@" in line and "#" in raw)
+            )
             continue
         try:
             requirement = Requirement(line.split(" --hash")[0])
         except InvalidRequirement:
             continue
-        pinned = hashed or any(s.operator in ("==", "===") and "*" not in s.version
-                               for s in requirement.specifier)  # fmt: skip
+        pinned = hashed or any(
+            s.operator in ("==", "===") and "*" not in s.version for s in requirement.specifier
+        )
         found.append(RequirementLine(path, fallback or number, line, pinned))
     return found
 
 
-SHARED_FOLDERS = (".github/", ".gitlab/", ".azure-pipelines/", ".pipelines/", ".circleci/", ".azure/",
-                  ".husky/")  # fmt: skip
+SHARED_FOLDERS = (
+    ".github/",
+    ".gitlab/",
+    ".azure-pipelines/",
+    ".pipelines/",
+    ".circleci/",
+    ".azure/",
+    ".husky/",
+)
 
 
 def is_shared(path: str) -> bool:
@@ -969,7 +1155,7 @@ def _strings_of(value: Any, depth: int = 0) -> Iterable[str]:
 
 def _content_line(document: Any, conditions: list[tuple[str, str, str]]) -> int | None:
     """The line of the first key a content condition names, when the document kept lines."""
-    for op, path, _ in conditions:
+    for _op, path, _ in conditions:
         if not path:
             continue
         node: Any = document

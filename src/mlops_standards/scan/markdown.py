@@ -148,8 +148,11 @@ def rst_sections(text: str) -> tuple[Section, ...]:
         body = lines[line + 1 if line else 0 : max(stop - 1, 0)]
         body_text = "\n".join(body).strip()
         if title or body_text:
-            sections.append(Section(title, level, line, body_text, ("paragraph",) if body_text
-                                    else (), stop - 1))  # fmt: skip
+            sections.append(
+                Section(
+                    title, level, line, body_text, ("paragraph",) if body_text else (), stop - 1
+                )
+            )
     return tuple(sections)
 
 

@@ -32,7 +32,9 @@ def _top_packages(facts: Facts, folder: str) -> set[str]:
         rest = path[len(folder) :].removeprefix("src/")
         head = rest.split("/", 1)[0]
         names.add(head.removesuffix(".py"))
-    return {n for n in names if n.isidentifier() and n not in ("tests", "test", "setup", "conftest")}
+    return {
+        n for n in names if n.isidentifier() and n not in ("tests", "test", "setup", "conftest")
+    }
 
 
 def find_projects(facts: Facts) -> list[str]:
@@ -40,8 +42,12 @@ def find_projects(facts: Facts) -> list[str]:
     folders = sorted({_project_folder(p.path) for p in facts.packages})
     if "" in folders or len(folders) < 2:
         return []
-    folders = [f for f in folders if not f.startswith(NOT_PROJECTS) and not any(
-        f != other and f.startswith(other) for other in folders)]  # fmt: skip
+    folders = [
+        f
+        for f in folders
+        if not f.startswith(NOT_PROJECTS)
+        and not any(f != other and f.startswith(other) for other in folders)
+    ]
     folders = [f for f in folders if not any(f.startswith(r) for r in facts.template_roots)]
     if len(folders) < 2:
         return []
@@ -53,12 +59,20 @@ def find_projects(facts: Facts) -> list[str]:
             if is_test_code(module):
                 continue
             for other in folders:
-                if other != folder and groups[other] is not groups[folder] and \
-                        module.names(*packages[other]) and module.imports_any(*packages[other]):  # fmt: skip
+                if (
+                    other != folder
+                    and groups[other] is not groups[folder]
+                    and module.names(*packages[other])
+                    and module.imports_any(*packages[other])
+                ):
                     merged = groups[folder] | groups[other]
                     for member in merged:
                         groups[member] = merged
     distinct = {frozenset(g) for g in groups.values()}
     if len(distinct) < 2:
         return []
-    return sorted(min(g) for g in distinct if len(g) == 1) if all(len(g) == 1 for g in distinct) else []
+    return (
+        sorted(min(g) for g in distinct if len(g) == 1)
+        if all(len(g) == 1 for g in distinct)
+        else []
+    )

@@ -163,8 +163,10 @@ def _trivial(statement: ast.stmt) -> bool:
             return True
         case ast.Assert(test=ast.Constant()):
             return True
-        case ast.Raise(exc=ast.Name(id="NotImplementedError") | ast.Call(
-            func=ast.Name(id="NotImplementedError"))):
+        case ast.Raise(
+            exc=ast.Name(id="NotImplementedError")
+            | ast.Call(func=ast.Name(id="NotImplementedError"))
+        ):
             return True
         case ast.Expr(value=ast.Call(func=ast.Attribute(attr="skip" | "xfail"))):
             return True
@@ -233,8 +235,14 @@ class _Reader(ast.NodeVisitor):
                     self.assigned[name] = chain
         elif isinstance(value, ast.List | ast.Tuple) and value.elts:
             # A command line kept in a variable: `call = [sys.executable, "run.py"]`.
-            words = [e.value if isinstance(e, ast.Constant) and isinstance(e.value, str)
-                     else "python" if dotted(e) == "sys.executable" else None for e in value.elts]
+            words = [
+                e.value
+                if isinstance(e, ast.Constant) and isinstance(e.value, str)
+                else "python"
+                if dotted(e) == "sys.executable"
+                else None
+                for e in value.elts
+            ]
             if all(isinstance(w, str) for w in words):
                 for target in targets:
                     if (name := dotted(target)) and name not in self.assigned:
@@ -262,7 +270,7 @@ class _Reader(ast.NodeVisitor):
                 self._assign([item.optional_vars], item.context_expr)
         self.generic_visit(node)
 
-    visit_AsyncWith = visit_With  # noqa: N815  (the visitor's naming scheme)
+    visit_AsyncWith = visit_With
 
     # -- structure --------------------------------------------------------------------------
 
@@ -281,8 +289,8 @@ class _Reader(ast.NodeVisitor):
         self._guards = saved
         self._function.pop()
 
-    visit_FunctionDef = _function_def  # noqa: N815
-    visit_AsyncFunctionDef = _function_def  # noqa: N815
+    visit_FunctionDef = _function_def
+    visit_AsyncFunctionDef = _function_def
 
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         self.classes.append(node)
@@ -325,8 +333,11 @@ class _Reader(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Raise(self, node: ast.Raise) -> None:
-        exception = dotted(node.exc.func if isinstance(node.exc, ast.Call) else node.exc) \
-            if node.exc is not None else ""  # fmt: skip
+        exception = (
+            dotted(node.exc.func if isinstance(node.exc, ast.Call) else node.exc)
+            if node.exc is not None
+            else ""
+        )
         self.raises.append((exception or "", node.lineno, self._guard_words(), self._name()))
         self.generic_visit(node)
 
@@ -358,14 +369,19 @@ class _Reader(ast.NodeVisitor):
 def _compare_words(test: ast.expr) -> tuple[str, ...]:
     """The names, attributes and strings compared in a test; empty when nothing is compared."""
     compares = [n for n in ast.walk(test) if isinstance(n, ast.Compare)]
-    compares += [n for n in ast.walk(test)
-                 if isinstance(n, ast.Call) and (dotted(n.func) or "").endswith(("max", "min"))]  # fmt: skip
+    compares += [
+        n
+        for n in ast.walk(test)
+        if isinstance(n, ast.Call) and (dotted(n.func) or "").endswith(("max", "min"))
+    ]
     if not compares:
         return ()
     words = []
     for compare in compares:
         for node in ast.walk(compare):
-            if isinstance(node, ast.Name | ast.Attribute | ast.Subscript) and (name := dotted(node)):
+            if isinstance(node, ast.Name | ast.Attribute | ast.Subscript) and (
+                name := dotted(node)
+            ):
                 words.append(name)
             elif isinstance(node, ast.Constant) and isinstance(node.value, str):
                 words.append(node.value)
@@ -415,13 +431,19 @@ def summarise(tree: ast.Module, is_test_module: bool, package: str = "") -> Summ
             if name in reader.literals:
                 return reader.literals[name]
             return Source(resolve(name))
-        if isinstance(node, ast.List | ast.Tuple) and node.elts and all(
-            (isinstance(e, ast.Constant) and isinstance(e.value, str)) or dotted(e) == "sys.executable"
-            for e in node.elts
+        if (
+            isinstance(node, ast.List | ast.Tuple)
+            and node.elts
+            and all(
+                (isinstance(e, ast.Constant) and isinstance(e.value, str))
+                or dotted(e) == "sys.executable"
+                for e in node.elts
+            )
         ):  # a command line as a list of words
             return tuple(e.value if isinstance(e, ast.Constant) else "python" for e in node.elts)
         if isinstance(node, ast.Dict) and all(
-            k is None or (isinstance(k, ast.Constant) and isinstance(k.value, str)) for k in node.keys
+            k is None or (isinstance(k, ast.Constant) and isinstance(k.value, str))
+            for k in node.keys
         ):
             # `{**git_tags(), "data.version": v}`: what is unpacked is kept under "**".
             result: dict[str, Any] = {}
@@ -450,40 +472,68 @@ def summarise(tree: ast.Module, is_test_module: bool, package: str = "") -> Summ
     for node, is_test in reader.functions:
         decorators = [d.func if isinstance(d, ast.Call) else d for d in node.decorator_list]
         keywords = frozenset(
-            k.arg for d in node.decorator_list if isinstance(d, ast.Call) for k in d.keywords
+            k.arg
+            for d in node.decorator_list
+            if isinstance(d, ast.Call)
+            for k in d.keywords
             if k.arg
         )
-        body = [s for s in node.body if not (isinstance(s, ast.Expr)
-                                              and isinstance(s.value, ast.Constant))]  # fmt: skip
-        functions.append(Function(
-            node.name, node.lineno, tuple(resolve(n) for d in decorators if (n := dotted(d))),
-            keywords, is_test, any(not _trivial(s) for s in body),
-            tuple(resolve(n) for n in reader.function_calls.get(id(node), ())),
-            tuple(dict.fromkeys(reader.function_compares.get(id(node), ()))),
-            _annotations(node, resolve),
-        ))  # fmt: skip
+        body = [
+            s
+            for s in node.body
+            if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))
+        ]
+        functions.append(
+            Function(
+                node.name,
+                node.lineno,
+                tuple(resolve(n) for d in decorators if (n := dotted(d))),
+                keywords,
+                is_test,
+                any(not _trivial(s) for s in body),
+                tuple(resolve(n) for n in reader.function_calls.get(id(node), ())),
+                tuple(dict.fromkeys(reader.function_compares.get(id(node), ()))),
+                _annotations(node, resolve),
+            )
+        )
     classes = tuple(
         Class(
-            node.name, node.lineno, tuple(resolve(n) for b in node.bases if (n := dotted(b))),
+            node.name,
+            node.lineno,
+            tuple(resolve(n) for b in node.bases if (n := dotted(b))),
             sum(isinstance(s, ast.AnnAssign) for s in node.body),
-            tuple(resolve(n) for d in node.decorator_list
-                  if (n := dotted(d.func if isinstance(d, ast.Call) else d))),
+            tuple(
+                resolve(n)
+                for d in node.decorator_list
+                if (n := dotted(d.func if isinstance(d, ast.Call) else d))
+            ),
         )
         for node in reader.classes
     )
-    raises = tuple(Raise(resolve(e) if e else "", line, guards, fn)
-                   for e, line, guards, fn in reader.raises)  # fmt: skip
-    assignments = tuple(Assignment(t, resolve(src), line) for t, src, line in reader.assignment_lines)
+    raises = tuple(
+        Raise(resolve(e) if e else "", line, guards, fn) for e, line, guards, fn in reader.raises
+    )
+    assignments = tuple(
+        Assignment(t, resolve(src), line) for t, src, line in reader.assignment_lines
+    )
     return Summary(
-        tuple(reader.imports), calls, tuple(functions), classes, raises,
-        tuple(sorted(reader.strings.items(), key=lambda item: item[1])), assignments,
-    )  # fmt: skip
+        tuple(reader.imports),
+        calls,
+        tuple(functions),
+        classes,
+        raises,
+        tuple(sorted(reader.strings.items(), key=lambda item: item[1])),
+        assignments,
+    )
 
 
 def _annotations(node: ast.FunctionDef | ast.AsyncFunctionDef, resolve) -> tuple[str, ...]:
     """The names a function's annotations use, parameters then return."""
-    annotations = [a.annotation for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)
-                   if a.annotation is not None]  # fmt: skip
+    annotations = [
+        a.annotation
+        for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)
+        if a.annotation is not None
+    ]
     if node.returns is not None:
         annotations.append(node.returns)
     names = []
@@ -491,7 +541,11 @@ def _annotations(node: ast.FunctionDef | ast.AsyncFunctionDef, resolve) -> tuple
         for part in ast.walk(annotation):
             if isinstance(part, ast.Name | ast.Attribute) and (name := dotted(part)):
                 names.append(resolve(name))
-            elif isinstance(part, ast.Constant) and isinstance(part.value, str) and part.value.isidentifier():
+            elif (
+                isinstance(part, ast.Constant)
+                and isinstance(part.value, str)
+                and part.value.isidentifier()
+            ):
                 names.append(resolve(part.value))
     return tuple(dict.fromkeys(names))
 
@@ -599,8 +653,9 @@ class Module:
     def imported(self) -> frozenset[str]:
         """Every imported module and its parents (`sklearn.ensemble`, `sklearn`)."""
         names = {i.module for i in self.records.imports}
-        return frozenset(names | {".".join(n.split(".")[:k]) for n in names
-                                  for k in range(1, n.count(".") + 1)})  # fmt: skip
+        return frozenset(
+            names | {".".join(n.split(".")[:k]) for n in names for k in range(1, n.count(".") + 1)}
+        )
 
     def imports_any(self, *packages: str) -> bool:
         return any(p in self.imported for p in packages)

@@ -147,16 +147,29 @@ class _CodeMatcher:
     def words(self) -> tuple[str, ...]:
         """A module must mention one of these to be worth parsing for this signal."""
         s = self.signal
-        found = _words((*s.calls, *s.decorators, *s.bases)) | set(s.keywords) | \
-            set(s.decorator_keywords) | {i.rsplit(".", 1)[-1] for i in s.imports} | set(s.strings) | \
-            {"~" + p.strip("*") for p in s.functions if p.strip("*")}  # fmt: skip
+        found = (
+            _words((*s.calls, *s.decorators, *s.bases))
+            | set(s.keywords)
+            | set(s.decorator_keywords)
+            | {i.rsplit(".", 1)[-1] for i in s.imports}
+            | set(s.strings)
+            | {"~" + p.strip("*") for p in s.functions if p.strip("*")}
+        )
         return tuple(sorted(found))
 
     @property
     def active(self) -> bool:
         s = self.signal
-        return bool(s.calls or s.keywords or s.decorators or s.decorator_keywords or s.bases
-                    or s.imports or s.strings or s.functions)  # fmt: skip
+        return bool(
+            s.calls
+            or s.keywords
+            or s.decorators
+            or s.decorator_keywords
+            or s.bases
+            or s.imports
+            or s.strings
+            or s.functions
+        )
 
     def in_scope(self, module: Module) -> bool:
         if self.signal.anywhere or self.signal.imports or not self.tool.roots:
@@ -187,7 +200,9 @@ class _CodeMatcher:
         intersection per module rather than a text search per word.
         """
         names = module.identifiers
-        if self._name_words.isdisjoint(names) and not any(w in module.text for w in self._text_words):
+        if self._name_words.isdisjoint(names) and not any(
+            w in module.text for w in self._text_words
+        ):
             return False
         return not self.scoped or not self._roots.isdisjoint(names)
 
@@ -202,7 +217,9 @@ class _CodeMatcher:
         s, tool, found = self.signal, self.tool, []
 
         def add(line: int | None, what: str, kind: str, call: Call | None = None) -> None:
-            found.append(Sighting(s.practice, tool.id, tool.label, module.path, line, what, kind, call))
+            found.append(
+                Sighting(s.practice, tool.id, tool.label, module.path, line, what, kind, call)
+            )
 
         for imported in records.imports if s.imports else ():
             if any(imported.module == i or imported.module.startswith(i + ".") for i in s.imports):
@@ -215,19 +232,25 @@ class _CodeMatcher:
                     continue
                 if keywords and not keywords & set(call.keywords):
                     continue
-                shown = f"calls {call.name}" + (f"({', '.join(sorted(keywords & set(call.keywords)))}=)"
-                                                if keywords else "")  # fmt: skip
+                shown = f"calls {call.name}" + (
+                    f"({', '.join(sorted(keywords & set(call.keywords)))}=)" if keywords else ""
+                )
                 add(call.line, shown, "call", call)
         if self.decorators is not None or s.decorator_keywords:
             wanted = set(s.decorator_keywords)
             for function in records.functions:
-                if self.decorators is not None and not any(self.decorators.match(normalised(d))
-                                                           for d in function.decorators):  # fmt: skip
+                if self.decorators is not None and not any(
+                    self.decorators.match(normalised(d)) for d in function.decorators
+                ):
                     continue
                 if wanted and not wanted & function.decorator_keywords:
                     continue
-                add(function.line, f"@{function.decorators[0] if function.decorators else ''} "
-                                   f"{function.name}".strip(), "decorator")  # fmt: skip
+                add(
+                    function.line,
+                    f"@{function.decorators[0] if function.decorators else ''} "
+                    f"{function.name}".strip(),
+                    "decorator",
+                )
             for cls in records.classes if self.decorators is not None and not wanted else ():
                 if any(self.decorators.match(normalised(d)) for d in cls.decorators):
                     add(cls.line, f"@{cls.decorators[0]} class {cls.name}", "decorator")
@@ -267,13 +290,18 @@ class _CommandPattern:
     words: tuple[str, ...]
 
     def matches(self, command: Command) -> bool:
-        if command.program != self.program and not fnmatch.fnmatchcase(command.program, self.program):
+        if command.program != self.program and not fnmatch.fnmatchcase(
+            command.program, self.program
+        ):
             return False
         position = 0
         for word in self.words:
             literal = not any(c in word for c in "*?[")
             while position < len(command.args) and not (
-                    command.args[position] == word if literal else fnmatch.fnmatchcase(command.args[position], word)):
+                command.args[position] == word
+                if literal
+                else fnmatch.fnmatchcase(command.args[position], word)
+            ):
                 position += 1
             if position == len(command.args):
                 return False
@@ -313,7 +341,11 @@ class Recogniser:
         found = {}
         for practice, matchers in self._code.items():
             names = frozenset(w for m in matchers for w in m.words if w.isidentifier())
-            texts = tuple(sorted({w.removeprefix("~") for m in matchers for w in m.words if not w.isidentifier()}))
+            texts = tuple(
+                sorted(
+                    {w.removeprefix("~") for m in matchers for w in m.words if not w.isidentifier()}
+                )
+            )
             found[practice] = (names, texts)
         return found
 
@@ -337,11 +369,16 @@ class Recogniser:
         """Words one of which a module must contain to show `practice` in code."""
         return tuple(sorted({w for m in self._code.get(practice, ()) for w in m.words}))
 
-    # -- files ---------------------------------------------------------------------------------------
+    # -- files -------------------------------------------------------------------------------------
 
     @cached_property
-    def _file_globs(self) -> tuple[dict[str, list[tuple[Tool, Signal]]], dict[str, list[tuple[Tool, Signal]]],
-                                   list[tuple[re.Pattern[str], bool, Tool, Signal]]]:  # fmt: skip
+    def _file_globs(
+        self,
+    ) -> tuple[
+        dict[str, list[tuple[Tool, Signal]]],
+        dict[str, list[tuple[Tool, Signal]]],
+        list[tuple[re.Pattern[str], bool, Tool, Signal]],
+    ]:
         """File globs sorted for speed: exact names, `*.suffix` patterns, and the rest."""
         names: dict[str, list[tuple[Tool, Signal]]] = {}
         suffixes: dict[str, list[tuple[Tool, Signal]]] = {}
@@ -367,7 +404,9 @@ class Recogniser:
             found += suffixes.get(name[dot:], ())
             dot = name.find(".", dot + 1)
         by_path, by_name = self._other_globs
-        if (by_path is not None and by_path.match(logical)) or (by_name is not None and by_name.match(name)):
+        if (by_path is not None and by_path.match(logical)) or (
+            by_name is not None and by_name.match(name)
+        ):
             found += [(t, s) for g, full, t, s in others if g.match(logical if full else name)]
         return list(dict.fromkeys(found))
 
@@ -377,10 +416,13 @@ class Recogniser:
         _, _, others = self._file_globs
         full = [g.pattern for g, is_full, _, _ in others if is_full]
         name = [g.pattern for g, is_full, _, _ in others if not is_full]
-        join = lambda patterns: re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None  # noqa: E731
+
+        def join(patterns):
+            return re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
+
         return join(full), join(name)
 
-    # -- commands and actions -------------------------------------------------------------------------
+    # -- commands and actions ----------------------------------------------------------------------
 
     @cached_property
     def _commands(self) -> list[tuple[Tool, Signal, list[_CommandPattern]]]:
@@ -425,15 +467,21 @@ class Recogniser:
             (tool, signal)
             for tool, signal in self._signals
             for action in signal.actions
-            if reference == action.lower() or reference.startswith(action.lower() + "/")
+            if reference == action.lower()
+            or reference.startswith(action.lower() + "/")
             or (action.startswith("task:") and reference.startswith(action.lower()))
         ]
 
-    # -- configuration and content ---------------------------------------------------------------------
+    # -- configuration and content -----------------------------------------------------------------
 
     def config_signals(self, key: str) -> list[tuple[Tool, Signal]]:
         """Signals naming a configuration table: `pyproject:tool.ruff`, `ini:flake8`."""
-        return [(t, s) for t, s in self._signals for c in s.config if key == c or key.startswith(c + ".")]
+        return [
+            (t, s)
+            for t, s in self._signals
+            for c in s.config
+            if key == c or key.startswith(c + ".")
+        ]
 
     @cached_property
     def content_signals(self) -> list[tuple[Tool, Signal, list[list[tuple[str, str, str]]]]]:
@@ -452,7 +500,9 @@ class Recogniser:
             for conditions in alternatives:
                 op, path, value = conditions[0]
                 segments = [p for p in path.split(".") if "*" not in p]
-                words.add(value if op == "~" and not path else max(segments, key=len, default=value))
+                words.add(
+                    value if op == "~" and not path else max(segments, key=len, default=value)
+                )
         return tuple(sorted(w for w in words if w))
 
     @cached_property
@@ -520,8 +570,11 @@ def _holds(document: Any, conditions: list[tuple[str, str, str]]) -> bool:
 
 def content_matches(document: Any, conditions: list[tuple[str, str, str]]) -> bool:
     """Whether a parsed YAML/JSON document (or any document of a multi-document file) holds."""
-    documents = document if isinstance(document, list) and document and \
-        all(isinstance(d, dict) for d in document) else [document]  # fmt: skip
+    documents = (
+        document
+        if isinstance(document, list) and document and all(isinstance(d, dict) for d in document)
+        else [document]
+    )
     return any(_holds(d, conditions) for d in documents)
 
 

@@ -133,8 +133,9 @@ class Repository:
 
     def is_template(self, path: str) -> bool:
         """Whether a file belongs to a project template (by name or by its folder)."""
-        return templates.is_template_file(path) or any(path.startswith(r) for r in
-                                                       self.template_roots)  # fmt: skip
+        return templates.is_template_file(path) or any(
+            path.startswith(r) for r in self.template_roots
+        )
 
     # -- contents -----------------------------------------------------------------------------
 
@@ -171,8 +172,9 @@ class Repository:
         except UnicodeDecodeError:
             return fail("not UTF-8 text")
 
-    def _parse(self, kind: str, path: str, parse: Callable[[str], Any],
-               rendered: bool = True) -> Parsed[Any]:  # fmt: skip
+    def _parse(
+        self, kind: str, path: str, parse: Callable[[str], Any], rendered: bool = True
+    ) -> Parsed[Any]:
         def run(p: str) -> Parsed[Any]:
             text = self.text(p)
             if not text.ok:
@@ -183,9 +185,11 @@ class Repository:
                 if rendered and self._templated(p, text.value):
                     try:
                         return Parsed(p, parse(templates.render_neutral(text.value)))
-                    except Exception:  # noqa: BLE001 - still not parseable: the template's syntax
+                    except Exception:
                         return Parsed(p, None)
-                return Parsed(p, error=ParseError(p, kind, f"malformed {kind}: {_first_line(error)}"))
+                return Parsed(
+                    p, error=ParseError(p, kind, f"malformed {kind}: {_first_line(error)}")
+                )
 
         return self._cached(kind, path, run)
 
@@ -238,7 +242,9 @@ class Repository:
         """A Markdown or reStructuredText document as sections."""
 
         def make(text: str) -> Document:
-            return document(path, templates.render_neutral(text) if self.is_template(path) else text)
+            return document(
+                path, templates.render_neutral(text) if self.is_template(path) else text
+            )
 
         return self._parse("Markdown", path, make, rendered=False)
 
@@ -256,5 +262,13 @@ def load_structured(text: str, name: str) -> Any:
     return json.loads(text) if name.endswith(".json") else yamlnodes.load(text)
 
 
-__all__ = ["MAX_BYTES", "ParseError", "Parsed", "Repository", "ScanError", "load_structured", "table_at",
-           "yaml"]  # fmt: skip
+__all__ = [
+    "MAX_BYTES",
+    "ParseError",
+    "Parsed",
+    "Repository",
+    "ScanError",
+    "load_structured",
+    "table_at",
+    "yaml",
+]

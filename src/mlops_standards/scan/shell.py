@@ -20,14 +20,63 @@ from dataclasses import dataclass
 
 SEPARATORS = frozenset({";", "&&", "||", "|", "&", "(", ")", ";;", "|&"})
 # Programs that run the next word as the program (after their own options).
-WRAPPERS = frozenset({"sudo", "time", "nohup", "exec", "command", "xvfb-run", "nice",
-                      "timeout", "stdbuf", "caffeinate", "dotenv", "with-contenv"})  # fmt: skip
+WRAPPERS = frozenset(
+    {
+        "sudo",
+        "time",
+        "nohup",
+        "exec",
+        "command",
+        "xvfb-run",
+        "nice",
+        "timeout",
+        "stdbuf",
+        "caffeinate",
+        "dotenv",
+        "with-contenv",
+    }
+)
 # Runners whose `run` subcommand runs the next word: `uv run pytest`, `poetry run pytest`.
-RUNNERS = frozenset({"uv", "poetry", "pipenv", "pdm", "hatch", "rye", "pixi", "conda",
-                     "mamba", "micromamba", "uvx", "pipx", "npx", "bunx"})  # fmt: skip
+RUNNERS = frozenset(
+    {
+        "uv",
+        "poetry",
+        "pipenv",
+        "pdm",
+        "hatch",
+        "rye",
+        "pixi",
+        "conda",
+        "mamba",
+        "micromamba",
+        "uvx",
+        "pipx",
+        "npx",
+        "bunx",
+    }
+)
 PYTHONS = re.compile(r"^(python(\d(\.\d+)?)?|py|pypy3?)$")
-SHELL_CONTROL = frozenset({"if", "then", "else", "elif", "fi", "do", "done", "while", "for",
-                           "until", "case", "esac", "!", "{", "}", "[[", "]]"})  # fmt: skip
+SHELL_CONTROL = frozenset(
+    {
+        "if",
+        "then",
+        "else",
+        "elif",
+        "fi",
+        "do",
+        "done",
+        "while",
+        "for",
+        "until",
+        "case",
+        "esac",
+        "!",
+        "{",
+        "}",
+        "[[",
+        "]]",
+    }
+)
 ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
 
 
@@ -66,22 +115,34 @@ def _unwrap(words: list[str]) -> list[str]:
             rest = words[1:]
             if base in ("uvx", "pipx", "npx", "bunx"):
                 rest = rest[1:] if base == "pipx" and rest[:1] == ["run"] else rest
-            elif rest[0] == "run":
-                rest = rest[1:]
-            elif base in ("conda", "mamba", "micromamba") and rest[0] == "run":
+            elif rest[0] == "run":  # `uv run`, `poetry run`, `conda run`, `pdm run`...
                 rest = rest[1:]
             else:
                 return words
             # Options of the runner itself: `uv run --frozen pytest`, `conda run -n env x`.
             while rest and rest[0].startswith("-"):
-                takes_value = rest[0] in ("-n", "--name", "-p", "--prefix", "--with", "-e",
-                                          "--env", "--python", "--group", "--extra")
+                takes_value = rest[0] in (
+                    "-n",
+                    "--name",
+                    "-p",
+                    "--prefix",
+                    "--with",
+                    "-e",
+                    "--env",
+                    "--python",
+                    "--group",
+                    "--extra",
+                )
                 rest = rest[2:] if takes_value and "=" not in rest[0] else rest[1:]
             words = rest
         elif PYTHONS.match(base) and len(words) > 2 and words[1] == "-m":
             words = words[2:]
-        elif PYTHONS.match(base) and len(words) > 1 and words[1].startswith("-") and \
-                words[1] not in ("-m", "-c"):  # fmt: skip
+        elif (
+            PYTHONS.match(base)
+            and len(words) > 1
+            and words[1].startswith("-")
+            and words[1] not in ("-m", "-c")
+        ):
             words = [words[0], *words[2:]]
         elif base == "coverage" and len(words) > 2 and words[1] == "run":
             rest = words[2:]
@@ -136,8 +197,9 @@ def commands(text: str, first_line: int = 1) -> list[Command]:
                 words = _unwrap(current)
                 if words and not words[0].startswith("$("):
                     program = words[0].rsplit("/", 1)[-1] if words[0].startswith("/") else words[0]
-                    found.append(Command(program, tuple(words[1:]), first_line + offset - 1,
-                                         stripped))
+                    found.append(
+                        Command(program, tuple(words[1:]), first_line + offset - 1, stripped)
+                    )
                 current = []
             else:
                 current.append(token)

@@ -37,8 +37,12 @@ class Task:
 
 # -- Makefiles -------------------------------------------------------------------------------------
 
-MAKE_TARGET = re.compile(r"^(?P<names>[^\s:=#][^:=#]*?)\s*::?(?!=)\s*(?P<deps>[^=;#]*)(;(?P<inline>.*))?$")
-MAKE_VARIABLE = re.compile(r"^(?:export\s+|override\s+)?(?P<name>[A-Za-z_][\w.-]*)\s*(?::{1,3}|\?|\+|!)?=\s*(?P<value>.*)$")
+MAKE_TARGET = re.compile(
+    r"^(?P<names>[^\s:=#][^:=#]*?)\s*::?(?!=)\s*(?P<deps>[^=;#]*)(;(?P<inline>.*))?$"
+)
+MAKE_VARIABLE = re.compile(
+    r"^(?:export\s+|override\s+)?(?P<name>[A-Za-z_][\w.-]*)\s*(?::{1,3}|\?|\+|!)?=\s*(?P<value>.*)$"
+)
 MAKE_REFERENCE = re.compile(r"\$[({](?P<name>[A-Za-z_][\w.-]*)[)}]")
 
 
@@ -52,8 +56,16 @@ def makefile(path: str, text: str) -> list[Task]:
     def close() -> None:
         if current is not None:
             for name in current["names"]:
-                tasks.append(Task("make", name, path, current["line"], tuple(current["scripts"]),
-                                  tuple(current["deps"])))  # fmt: skip
+                tasks.append(
+                    Task(
+                        "make",
+                        name,
+                        path,
+                        current["line"],
+                        tuple(current["scripts"]),
+                        tuple(current["deps"]),
+                    )
+                )
 
     for number, raw in enumerate(text.splitlines(), 1):
         if pending:
@@ -64,7 +76,9 @@ def makefile(path: str, text: str) -> list[Task]:
         if raw.startswith("\t") and current is not None:
             line = raw.strip().lstrip("@-+").strip()
             if line and not line.startswith("#"):
-                expanded = MAKE_REFERENCE.sub(lambda m: variables.get(m.group("name"), m.group(0)), line)
+                expanded = MAKE_REFERENCE.sub(
+                    lambda m: variables.get(m.group("name"), m.group(0)), line
+                )
                 current["scripts"].append((expanded, number))
             continue
         stripped = raw.split("#", 1)[0].rstrip()
@@ -78,8 +92,12 @@ def makefile(path: str, text: str) -> list[Task]:
             names = [n for n in match.group("names").split() if not n.startswith(".")]
             deps = [d for d in match.group("deps").split() if not d.startswith("$")]
             inline = (match.group("inline") or "").strip()
-            current = {"names": names, "line": number, "deps": deps,
-                       "scripts": [(inline, number)] if inline else []}  # fmt: skip
+            current = {
+                "names": names,
+                "line": number,
+                "deps": deps,
+                "scripts": [(inline, number)] if inline else [],
+            }
             continue
         if not raw.startswith((" ", "\t")):
             close()
@@ -88,7 +106,7 @@ def makefile(path: str, text: str) -> list[Task]:
     return tasks
 
 
-# -- tox, nox ----------------------------------------------------------------------------------------
+# -- tox, nox --------------------------------------------------------------------------------------
 
 
 def tox_ini(path: str, text: str) -> list[Task]:
@@ -107,8 +125,15 @@ def tox_ini(path: str, text: str) -> list[Task]:
         line = next((i for i, t in enumerate(lines, 1) if t.strip() == f"[{section}]"), 0)
         commands = parser.get(section, "commands", fallback="")
         scripts = tuple((c.strip(), line) for c in commands.splitlines() if c.strip())
-        tasks.append(Task("tox", name.removeprefix("testenv:") if ":" in name else "testenv", path,
-                          line, scripts))  # fmt: skip
+        tasks.append(
+            Task(
+                "tox",
+                name.removeprefix("testenv:") if ":" in name else "testenv",
+                path,
+                line,
+                scripts,
+            )
+        )
     return tasks
 
 
@@ -122,13 +147,16 @@ def tox_toml(path: str, table: dict) -> list[Task]:
         if isinstance(env, dict) and isinstance(env.get("commands"), list):
             scripts = tuple(
                 (" ".join(shlex.quote(str(w)) for w in command), 0)
-                for command in env["commands"] if isinstance(command, list)
-            )  # fmt: skip
+                for command in env["commands"]
+                if isinstance(command, list)
+            )
             tasks.append(Task("tox", name, path, 0, scripts))
     return tasks
 
 
-def python_tasks(runner: str, module: Module, decorator: str, run_calls: tuple[str, ...]) -> list[Task]:
+def python_tasks(
+    runner: str, module: Module, decorator: str, run_calls: tuple[str, ...]
+) -> list[Task]:
     """Tasks defined as decorated Python functions (nox sessions, invoke tasks).
 
     Each call to a run method with literal arguments (`session.run("pytest", "-q")`,
@@ -137,13 +165,17 @@ def python_tasks(runner: str, module: Module, decorator: str, run_calls: tuple[s
     records = module.records
     tasks = []
     for function in records.functions:
-        if not any(d == decorator or d.endswith("." + decorator.rsplit(".", 1)[-1])
-                   for d in function.decorators):  # fmt: skip
+        if not any(
+            d == decorator or d.endswith("." + decorator.rsplit(".", 1)[-1])
+            for d in function.decorators
+        ):
             continue
         scripts = []
         for call in records.calls:
             if call.function == function.name and call.leaf in run_calls:
-                words = [a for a in call.args if isinstance(a, str) and not a.startswith("f-string")]
+                words = [
+                    a for a in call.args if isinstance(a, str) and not a.startswith("f-string")
+                ]
                 if words:
                     text = words[0] if len(words) == 1 else " ".join(shlex.quote(w) for w in words)
                     scripts.append((text, call.line))
@@ -151,7 +183,7 @@ def python_tasks(runner: str, module: Module, decorator: str, run_calls: tuple[s
     return tasks
 
 
-# -- mise, poe, hatch, just, Taskfile, npm, lefthook ----------------------------------------------------
+# -- mise, poe, hatch, just, Taskfile, npm, lefthook -----------------------------------------------
 
 
 def _scripts(value: Any, line: int) -> tuple[tuple[str, int], ...]:
@@ -176,14 +208,18 @@ def mise(path: str, data: dict, text: str) -> list[Task]:
     """`[tasks.NAME]` tables (or `[tasks] name = "cmd"`) of a mise.toml."""
     tasks = []
     for name, spec in (data.get("tasks") or {}).items():
-        line = _toml_line(text, f'[tasks.{name}]') or _toml_line(text, f'[tasks."{name}"]')
+        line = _toml_line(text, f"[tasks.{name}]") or _toml_line(text, f'[tasks."{name}"]')
         if isinstance(spec, str | list):
             tasks.append(Task("mise", name, path, line, _scripts(spec, line)))
         elif isinstance(spec, dict):
-            depends = [d for d in spec.get("depends", []) if isinstance(d, str)] \
-                if isinstance(spec.get("depends"), list) else []  # fmt: skip
-            tasks.append(Task("mise", name, path, line, _scripts(spec.get("run"), line),
-                              tuple(depends)))  # fmt: skip
+            depends = (
+                [d for d in spec.get("depends", []) if isinstance(d, str)]
+                if isinstance(spec.get("depends"), list)
+                else []
+            )
+            tasks.append(
+                Task("mise", name, path, line, _scripts(spec.get("run"), line), tuple(depends))
+            )
     return tasks
 
 
@@ -195,19 +231,24 @@ def poe(path: str, table: dict, text: str) -> list[Task]:
         if isinstance(spec, str):
             tasks.append(Task("poethepoet", name, path, line, ((spec, line),)))
         elif isinstance(spec, list):
-            tasks.append(Task("poethepoet", name, path, line, (),
-                              tuple(s for s in spec if isinstance(s, str))))  # fmt: skip
+            tasks.append(
+                Task(
+                    "poethepoet", name, path, line, (), tuple(s for s in spec if isinstance(s, str))
+                )
+            )
         elif isinstance(spec, dict):
             script = spec.get("cmd") or spec.get("shell")
             depends = [s for s in spec.get("sequence", []) if isinstance(s, str)]
             if isinstance(spec.get("ref"), str):
                 depends.append(spec["ref"].split()[0])
-            tasks.append(Task("poethepoet", name, path, line, _scripts(script, line), tuple(depends)))
+            tasks.append(
+                Task("poethepoet", name, path, line, _scripts(script, line), tuple(depends))
+            )
     return tasks
 
 
 def hatch(path: str, table: dict, text: str) -> list[Task]:
-    """Scripts of `[tool.hatch.envs.NAME.scripts]`, named `NAME:script` (and `script` for default)."""
+    """Scripts of `[tool.hatch.envs.NAME.scripts]`, named `NAME:script` (`script` for default)."""
     tasks = []
     for env, spec in (table.get("envs") or {}).items():
         scripts = spec.get("scripts") if isinstance(spec, dict) else None
@@ -232,15 +273,31 @@ def justfile(path: str, text: str) -> list[Task]:
                 current["scripts"].append((line, number))
             continue
         if current is not None:
-            tasks.append(Task("just", current["name"], path, current["line"],
-                              tuple(current["scripts"]), tuple(current["deps"])))  # fmt: skip
+            tasks.append(
+                Task(
+                    "just",
+                    current["name"],
+                    path,
+                    current["line"],
+                    tuple(current["scripts"]),
+                    tuple(current["deps"]),
+                )
+            )
             current = None
         if match := JUST_RECIPE.match(raw.split("#", 1)[0].rstrip()):
             deps = [d.strip("()") for d in match.group("deps").split() if d.strip("()")]
             current = {"name": match.group("name"), "line": number, "deps": deps, "scripts": []}
     if current is not None:
-        tasks.append(Task("just", current["name"], path, current["line"],
-                          tuple(current["scripts"]), tuple(current["deps"])))  # fmt: skip
+        tasks.append(
+            Task(
+                "just",
+                current["name"],
+                path,
+                current["line"],
+                tuple(current["scripts"]),
+                tuple(current["deps"]),
+            )
+        )
     return tasks
 
 
@@ -254,9 +311,14 @@ def taskfile(path: str, data: Any) -> list[Task]:
             tasks.append(Task("go-task", str(name), path, line, _scripts(spec, line)))
             continue
         commands = spec.get("cmds") if isinstance(spec.get("cmds"), list) else []
-        scripts = [s for c in commands for s in _scripts(c.get("cmd") if isinstance(c, dict) else c, line)]
-        depends = [d for d in spec.get("deps", []) if isinstance(d, str)] \
-            if isinstance(spec.get("deps"), list | YamlList) else []  # fmt: skip
+        scripts = [
+            s for c in commands for s in _scripts(c.get("cmd") if isinstance(c, dict) else c, line)
+        ]
+        depends = (
+            [d for d in spec.get("deps", []) if isinstance(d, str)]
+            if isinstance(spec.get("deps"), list | YamlList)
+            else []
+        )
         tasks.append(Task("go-task", str(name), path, line, tuple(scripts), tuple(depends)))
     return tasks
 
@@ -267,9 +329,16 @@ def package_json(path: str, data: Any, text: str) -> list[Task]:
     if not isinstance(scripts, dict):
         return []
     return [
-        Task("npm", name, path, _toml_line(text, f'"{name}"'), ((value, _toml_line(text, f'"{name}"')),))
-        for name, value in scripts.items() if isinstance(value, str)
-    ]  # fmt: skip
+        Task(
+            "npm",
+            name,
+            path,
+            _toml_line(text, f'"{name}"'),
+            ((value, _toml_line(text, f'"{name}"')),),
+        )
+        for name, value in scripts.items()
+        if isinstance(value, str)
+    ]
 
 
 def lefthook(path: str, data: Any) -> list[Task]:
@@ -283,7 +352,13 @@ def lefthook(path: str, data: Any) -> list[Task]:
         scripts: list[tuple[str, int]] = []
         for key in ("commands", "jobs", "scripts"):
             entries = spec.get(key)
-            items = entries.values() if isinstance(entries, dict) else entries if isinstance(entries, list) else []
+            items = (
+                entries.values()
+                if isinstance(entries, dict)
+                else entries
+                if isinstance(entries, list)
+                else []
+            )
             for entry in items:
                 if isinstance(entry, dict) and isinstance(entry.get("run"), str):
                     line = entry.line_of("run") if isinstance(entry, YamlMap) else 0

@@ -1,4 +1,4 @@
-"""Project templates (Jinja, copier, cookiecutter, Go templates): read them as the project they render.
+"""Project templates (Jinja, copier, cookiecutter, Go templates), read as the project they render.
 
 A template repository keeps the product it generates in files such as
 `template/{{.input_root_dir}}/.github/workflows/{{.name}}-ci.yml.tmpl`. A reviewer reads that

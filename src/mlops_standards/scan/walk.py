@@ -20,16 +20,39 @@ from pathlib import Path
 import pathspec
 
 # Folders that never hold a project's own evidence, whatever git or .gitignore say.
-SKIP_DIRS = frozenset({
-    ".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".nox",
-    ".mypy_cache", ".pytest_cache", ".ruff_cache", ".ipynb_checkpoints", "site-packages",
-    ".eggs", ".terraform", "mlruns", ".dvc/cache",
-})  # fmt: skip
+SKIP_DIRS = frozenset(
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        "node_modules",
+        "__pycache__",
+        ".venv",
+        "venv",
+        ".tox",
+        ".nox",
+        ".mypy_cache",
+        ".pytest_cache",
+        ".ruff_cache",
+        ".ipynb_checkpoints",
+        "site-packages",
+        ".eggs",
+        ".terraform",
+        "mlruns",
+        ".dvc/cache",
+    }
+)
 MAX_DEPTH = 64
 GIT_TIMEOUT = 30  # seconds; a repository that takes longer to list is walked instead
 # Overrides that keep `git ls-files` from starting anything the repository configures.
-GIT_SAFE = ("-c", "core.fsmonitor=false", "-c", "core.untrackedCache=false",
-            "-c", "core.hooksPath=/dev/null")  # fmt: skip
+GIT_SAFE = (
+    "-c",
+    "core.fsmonitor=false",
+    "-c",
+    "core.untrackedCache=false",
+    "-c",
+    "core.hooksPath=/dev/null",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +91,17 @@ def _skipped_folder(path: str) -> bool:
 
 
 def _git_files(root: Path) -> Walk | None:
-    command = ["git", *GIT_SAFE, "-C", str(root), "ls-files", "-z", "--cached", "--others",
-               "--exclude-standard"]  # fmt: skip
+    command = [
+        "git",
+        *GIT_SAFE,
+        "-C",
+        str(root),
+        "ls-files",
+        "-z",
+        "--cached",
+        "--others",
+        "--exclude-standard",
+    ]
     environment = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "GIT_TERMINAL_PROMPT": "0"}
     try:
         listed = subprocess.run(command, capture_output=True, timeout=GIT_TIMEOUT, env=environment)

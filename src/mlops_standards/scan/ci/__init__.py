@@ -17,5 +17,19 @@ from .model import (
     substitute,
 )
 
-__all__ = ["AUTOMATIC", "CALLED", "EVENT", "MANUAL", "PULL_REQUEST", "PUSH_DEFAULT", "PUSH_OTHER",
-           "SCHEDULE", "TAG", "TRIGGERS", "Job", "Pipeline", "Step", "substitute"]  # fmt: skip
+__all__ = [
+    "AUTOMATIC",
+    "CALLED",
+    "EVENT",
+    "MANUAL",
+    "PULL_REQUEST",
+    "PUSH_DEFAULT",
+    "PUSH_OTHER",
+    "SCHEDULE",
+    "TAG",
+    "TRIGGERS",
+    "Job",
+    "Pipeline",
+    "Step",
+    "substitute",
+]

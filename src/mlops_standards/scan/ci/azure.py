@@ -46,8 +46,9 @@ def triggers(data: dict) -> set[str]:
     trigger = data.get("trigger", "*")
     if trigger != "none" and trigger is not False:
         branches = _branches(trigger) if not isinstance(trigger, str) else [trigger]
-        hits_default = any(b.split("/")[-1] in DEFAULT_BRANCHES or b in ("*", "refs/heads/*")
-                           for b in branches)  # fmt: skip
+        hits_default = any(
+            b.split("/")[-1] in DEFAULT_BRANCHES or b in ("*", "refs/heads/*") for b in branches
+        )
         found.add(PUSH_DEFAULT if hits_default else PUSH_OTHER)
         if isinstance(trigger, dict) and "tags" in trigger:
             found.add(TAG)
@@ -83,8 +84,16 @@ def _step(raw: Any, line: int) -> Step | None:
         if script is None and isinstance(path, str):
             arguments = inputs.get("arguments") if isinstance(inputs.get("arguments"), str) else ""
             script = f"bash {path} {arguments}".strip()
-        return Step(line, name, script, text_lines(script, line) if script else 0,
-                    f"task:{raw['task']}", inputs, directory, off)  # fmt: skip
+        return Step(
+            line,
+            name,
+            script,
+            text_lines(script, line) if script else 0,
+            f"task:{raw['task']}",
+            inputs,
+            directory,
+            off,
+        )
     return None
 
 
@@ -106,8 +115,14 @@ def _job(raw: dict, line: int, when: frozenset[str], stage_off: bool) -> Job:
             for hook in flavour.values():
                 if isinstance(hook, dict):
                     steps += _steps(hook.get("steps"))
-    return Job(name, line, when, steps,
-               str(environment).split(".")[0] if isinstance(environment, str) else None, off)  # fmt: skip
+    return Job(
+        name,
+        line,
+        when,
+        steps,
+        str(environment).split(".")[0] if isinstance(environment, str) else None,
+        off,
+    )
 
 
 def _jobs(raw: Any, when: frozenset[str], stage_off: bool = False) -> list[Job]:
@@ -119,8 +134,19 @@ def _jobs(raw: Any, when: frozenset[str], stage_off: bool = False) -> list[Job]:
         line = line_of(items, index)
         if isinstance(item.get("template"), str):
             parameters = item.get("parameters") if isinstance(item.get("parameters"), dict) else {}
-            found.append(Job(f"template {item['template']}", line, when, (), None, stage_off, (),
-                             f"template:{item['template']}", parameters))  # fmt: skip
+            found.append(
+                Job(
+                    f"template {item['template']}",
+                    line,
+                    when,
+                    (),
+                    None,
+                    stage_off,
+                    (),
+                    f"template:{item['template']}",
+                    parameters,
+                )
+            )
         else:
             found.append(_job(item, line, when, stage_off))
     return found
@@ -130,9 +156,13 @@ def pipeline(path: str, data: Any) -> Pipeline:
     """An Azure Pipelines file: a pipeline with its triggers, or a template run by its callers."""
     if not isinstance(data, dict):
         return Pipeline(path, "azure-pipelines", error="not a mapping of pipeline keys")
-    is_template = not any(k in data for k in ("trigger", "pr", "schedules", "resources", "pool",
-                                               "name", "variables")) \
-        and "parameters" in data  # fmt: skip
+    is_template = (
+        not any(
+            k in data
+            for k in ("trigger", "pr", "schedules", "resources", "pool", "name", "variables")
+        )
+        and "parameters" in data
+    )
     when = frozenset({CALLED}) if is_template else frozenset(triggers(data))
     jobs: list[Job] = []
     if isinstance(data.get("stages"), list):
@@ -142,10 +172,22 @@ def pipeline(path: str, data: Any) -> Pipeline:
                 continue
             line = line_of(stages, index)
             if isinstance(stage.get("template"), str):
-                parameters = stage.get("parameters") if isinstance(stage.get("parameters"), dict) \
-                    else {}  # fmt: skip
-                jobs.append(Job(f"template {stage['template']}", line, when, (), None, False, (),
-                                f"template:{stage['template']}", parameters))  # fmt: skip
+                parameters = (
+                    stage.get("parameters") if isinstance(stage.get("parameters"), dict) else {}
+                )
+                jobs.append(
+                    Job(
+                        f"template {stage['template']}",
+                        line,
+                        when,
+                        (),
+                        None,
+                        False,
+                        (),
+                        f"template:{stage['template']}",
+                        parameters,
+                    )
+                )
             else:
                 jobs += _jobs(stage.get("jobs"), when, disabled(stage.get("condition")))
     if isinstance(data.get("jobs"), list):
@@ -154,10 +196,22 @@ def pipeline(path: str, data: Any) -> Pipeline:
         jobs.append(Job("steps", line_of(data, "steps"), when, _steps(data["steps"])))
     extends = data.get("extends")
     if isinstance(extends, dict) and isinstance(extends.get("template"), str):
-        parameters = extends.get("parameters") if isinstance(extends.get("parameters"), dict) \
-            else {}  # fmt: skip
-        jobs.append(Job("extends", line_of(data, "extends"), when, (), None, False, (),
-                        f"template:{extends['template']}", parameters))  # fmt: skip
+        parameters = (
+            extends.get("parameters") if isinstance(extends.get("parameters"), dict) else {}
+        )
+        jobs.append(
+            Job(
+                "extends",
+                line_of(data, "extends"),
+                when,
+                (),
+                None,
+                False,
+                (),
+                f"template:{extends['template']}",
+                parameters,
+            )
+        )
     return Pipeline(path, "azure-pipelines", tuple(jobs))
 
 
@@ -167,8 +221,11 @@ def parameter_defaults(data: Any) -> dict[str, str]:
     declared = data.get("parameters") if isinstance(data, dict) else None
     if isinstance(declared, list):
         for item in declared:
-            if isinstance(item, dict) and isinstance(item.get("name"), str) and \
-                    isinstance(item.get("default"), str | int | bool):  # fmt: skip
+            if (
+                isinstance(item, dict)
+                and isinstance(item.get("name"), str)
+                and isinstance(item.get("default"), str | int | bool)
+            ):
                 defaults[item["name"]] = str(item["default"])
     elif isinstance(declared, dict):
         defaults.update({k: str(v) for k, v in declared.items() if isinstance(v, str | int)})

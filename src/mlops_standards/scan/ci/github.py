@@ -24,12 +24,20 @@ from .model import (
 from .text import as_list, disabled, line_of, text_lines
 
 EVENTS = {
-    "pull_request": PULL_REQUEST, "pull_request_target": PULL_REQUEST,
-    "merge_group": PULL_REQUEST, "schedule": SCHEDULE, "release": TAG,
-    "workflow_dispatch": MANUAL, "repository_dispatch": EVENT, "workflow_run": EVENT,
-    "workflow_call": CALLED, "registry_package": EVENT, "deployment": EVENT,
-    "check_suite": EVENT, "page_build": EVENT,
-}  # fmt: skip
+    "pull_request": PULL_REQUEST,
+    "pull_request_target": PULL_REQUEST,
+    "merge_group": PULL_REQUEST,
+    "schedule": SCHEDULE,
+    "release": TAG,
+    "workflow_dispatch": MANUAL,
+    "repository_dispatch": EVENT,
+    "workflow_run": EVENT,
+    "workflow_call": CALLED,
+    "registry_package": EVENT,
+    "deployment": EVENT,
+    "check_suite": EVENT,
+    "page_build": EVENT,
+}
 
 
 def _branches_hit_default(branches: list[str]) -> bool:
@@ -81,11 +89,18 @@ def _steps(raw: Any, lines: dict[str, int]) -> tuple[Step, ...]:
         script = str(run) if isinstance(run, str) else None
         uses = step.get("uses")
         inputs = step.get("with") if isinstance(step.get("with"), dict) else {}
-        steps.append(Step(
-            line, str(step.get("name") or ""), script, text_lines(run, line),
-            str(uses) if isinstance(uses, str) else None, inputs,
-            str(directory) if isinstance(directory, str) else None, disabled(step.get("if")),
-        ))  # fmt: skip
+        steps.append(
+            Step(
+                line,
+                str(step.get("name") or ""),
+                script,
+                text_lines(run, line),
+                str(uses) if isinstance(uses, str) else None,
+                inputs,
+                str(directory) if isinstance(directory, str) else None,
+                disabled(step.get("if")),
+            )
+        )
     return tuple(steps)
 
 
@@ -103,22 +118,39 @@ def workflow(path: str, data: Any) -> Pipeline:
         if isinstance(environment, dict):
             environment = environment.get("name")
         uses = job.get("uses")
-        defaults = job.get("defaults", {}).get("run", {}) if isinstance(job.get("defaults"), dict) \
-            else {}  # fmt: skip
+        defaults = (
+            job.get("defaults", {}).get("run", {}) if isinstance(job.get("defaults"), dict) else {}
+        )
         steps = _steps(job.get("steps"), {})
         if isinstance(defaults, dict) and isinstance(defaults.get("working-directory"), str):
             steps = tuple(
-                s if s.directory else Step(s.line, s.name, s.script, s.script_line, s.uses,
-                                           s.inputs, defaults["working-directory"], s.disabled)
+                s
+                if s.directory
+                else Step(
+                    s.line,
+                    s.name,
+                    s.script,
+                    s.script_line,
+                    s.uses,
+                    s.inputs,
+                    defaults["working-directory"],
+                    s.disabled,
+                )
                 for s in steps
-            )  # fmt: skip
-        jobs.append(Job(
-            str(name), line_of(raw_jobs, name), frozenset(triggers), steps,
-            str(environment) if isinstance(environment, str | int) and environment else None,
-            disabled(job.get("if")), tuple(paths),
-            str(uses) if isinstance(uses, str) else None,
-            job.get("with") if isinstance(job.get("with"), dict) else {},
-        ))  # fmt: skip
+            )
+        jobs.append(
+            Job(
+                str(name),
+                line_of(raw_jobs, name),
+                frozenset(triggers),
+                steps,
+                str(environment) if isinstance(environment, str | int) and environment else None,
+                disabled(job.get("if")),
+                tuple(paths),
+                str(uses) if isinstance(uses, str) else None,
+                job.get("with") if isinstance(job.get("with"), dict) else {},
+            )
+        )
     return Pipeline(path, "github-actions", tuple(jobs))
 
 
@@ -128,5 +160,6 @@ def composite_action(path: str, data: Any) -> Pipeline:
     if not isinstance(runs, dict):
         return Pipeline(path, "github-actions", error="no runs section")
     steps = _steps(runs.get("steps"), {})
-    return Pipeline(path, "github-actions",
-                    (Job("action", line_of(data, "runs"), frozenset({CALLED}), steps),))  # fmt: skip
+    return Pipeline(
+        path, "github-actions", (Job("action", line_of(data, "runs"), frozenset({CALLED}), steps),)
+    )

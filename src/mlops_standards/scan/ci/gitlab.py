@@ -22,10 +22,22 @@ from .model import (
 )
 from .text import as_list, line_of, text_lines
 
-RESERVED = frozenset({
-    "stages", "variables", "workflow", "include", "default", "image", "services", "cache",
-    "before_script", "after_script", "types", "spec",
-})  # fmt: skip
+RESERVED = frozenset(
+    {
+        "stages",
+        "variables",
+        "workflow",
+        "include",
+        "default",
+        "image",
+        "services",
+        "cache",
+        "before_script",
+        "after_script",
+        "types",
+        "spec",
+    }
+)
 EVERYWHERE = frozenset({PULL_REQUEST, PUSH_DEFAULT, PUSH_OTHER})
 """Without rules, a job runs in every branch pipeline, which also tests merge requests."""
 
@@ -106,8 +118,9 @@ def pipeline(path: str, data: Any, included: bool = False) -> Pipeline:
     raw_include = data.get("include")
     items = raw_include if isinstance(raw_include, list) else [raw_include] if raw_include else []
     for item in items:
-        local = item if isinstance(item, str) else item.get("local") if isinstance(item, dict) \
-            else None  # fmt: skip
+        local = (
+            item if isinstance(item, str) else item.get("local") if isinstance(item, dict) else None
+        )
         if isinstance(local, str):
             includes.append((local, line_of(data, "include")))
     jobs = []
@@ -142,9 +155,15 @@ def pipeline(path: str, data: Any, included: bool = False) -> Pipeline:
         environment = job.get("environment")
         if isinstance(environment, dict):
             environment = environment.get("name")
-        jobs.append(Job(
-            str(name), line_of(data, name), frozenset(triggers), tuple(steps),
-            str(environment) if isinstance(environment, str) and environment else None,
-            never or job.get("when") == "never", tuple(paths),
-        ))  # fmt: skip
+        jobs.append(
+            Job(
+                str(name),
+                line_of(data, name),
+                frozenset(triggers),
+                tuple(steps),
+                str(environment) if isinstance(environment, str) and environment else None,
+                never or job.get("when") == "never",
+                tuple(paths),
+            )
+        )
     return Pipeline(path, "gitlab-ci", tuple(jobs), tuple(includes))

@@ -31,8 +31,19 @@ CALLED = "called"
 TRIGGERS = (PULL_REQUEST, PUSH_DEFAULT, PUSH_OTHER, TAG, SCHEDULE, MANUAL, EVENT, CALLED)
 AUTOMATIC = frozenset({PUSH_DEFAULT, PUSH_OTHER, TAG, SCHEDULE, EVENT})
 """Triggers that start a pipeline without a person or a pull request."""
-DEFAULT_BRANCHES = frozenset({"main", "master", "trunk", "develop", "dev", "$default-branch",
-                              "default", "prod", "production"})  # fmt: skip
+DEFAULT_BRANCHES = frozenset(
+    {
+        "main",
+        "master",
+        "trunk",
+        "develop",
+        "dev",
+        "$default-branch",
+        "default",
+        "prod",
+        "production",
+    }
+)
 
 
 PARAMETER = re.compile(
@@ -43,6 +54,7 @@ EXPRESSION = re.compile(r"\$\{\{.*?\}\}|\$\[\[.*?\]\]", re.S)
 
 def substitute(text: str, parameters: dict[str, str]) -> str:
     """A template's text with the parameters its caller passed (`${{ parameters.name }}`)."""
+
     def value(match: re.Match[str]) -> str:
         fallback = match.group(2)
         return parameters.get(match.group(1), fallback if fallback is not None else match.group(0))

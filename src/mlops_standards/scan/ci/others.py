@@ -77,18 +77,26 @@ def circleci(path: str, data: Any) -> Pipeline:
         triggers.add(TAG)
     raw_jobs = data.get("jobs") if isinstance(data.get("jobs"), dict) else {}
     jobs = [
-        Job(str(name), line_of(raw_jobs, name), frozenset(triggers),
-            _run_steps(job.get("steps")) if isinstance(job, dict) else ())
+        Job(
+            str(name),
+            line_of(raw_jobs, name),
+            frozenset(triggers),
+            _run_steps(job.get("steps")) if isinstance(job, dict) else (),
+        )
         for name, job in raw_jobs.items()
-    ]  # fmt: skip
+    ]
     return Pipeline(path, "circleci", tuple(jobs))
 
 
 def _script_steps(script: Any, fallback: int) -> tuple[Step, ...]:
     items = script if isinstance(script, list) else [script] if isinstance(script, str) else []
     return tuple(
-        Step(line_of(script, i) or fallback, "script", item, text_lines(item, line_of(script, i)
-                                                                        or fallback))  # fmt: skip
+        Step(
+            line_of(script, i) or fallback,
+            "script",
+            item,
+            text_lines(item, line_of(script, i) or fallback),
+        )
         for i, item in enumerate(items)
         if isinstance(item, str)
     )
@@ -105,8 +113,12 @@ def bitbucket(path: str, data: Any) -> Pipeline:
         if key == "default":
             sections.append(("default", value, {PUSH_DEFAULT, PUSH_OTHER}))
         elif key in ("branches", "pull-requests", "tags", "custom") and isinstance(value, dict):
-            when = {"branches": PUSH_DEFAULT, "pull-requests": PULL_REQUEST, "tags": TAG,
-                    "custom": MANUAL}[key]  # fmt: skip
+            when = {
+                "branches": PUSH_DEFAULT,
+                "pull-requests": PULL_REQUEST,
+                "tags": TAG,
+                "custom": MANUAL,
+            }[key]
             for name, steps in value.items():
                 this = {when}
                 if key == "branches" and str(name) not in ("main", "master", "**", "*"):
@@ -143,8 +155,11 @@ def cloud_build(path: str, data: Any) -> Pipeline:
         else:
             quoted = " ".join(f"'{a}'" if " " in a else a for a in arguments)
             steps.append(Step(line, builder, f"{program} {quoted}".strip(), line))
-    return Pipeline(path, "google-cloud-build",
-                    (Job("build", line_of(data, "steps"), frozenset({PUSH_DEFAULT}), tuple(steps)),))  # fmt: skip
+    return Pipeline(
+        path,
+        "google-cloud-build",
+        (Job("build", line_of(data, "steps"), frozenset({PUSH_DEFAULT}), tuple(steps)),),
+    )
 
 
 def codebuild(path: str, data: Any) -> Pipeline:
@@ -157,5 +172,8 @@ def codebuild(path: str, data: Any) -> Pipeline:
         spec = phases.get(phase)
         if isinstance(spec, dict):
             steps += _script_steps(spec.get("commands"), line_of(phases, phase))
-    return Pipeline(path, "aws-codebuild",
-                    (Job("build", line_of(data, "phases"), frozenset({PUSH_DEFAULT}), tuple(steps)),))  # fmt: skip
+    return Pipeline(
+        path,
+        "aws-codebuild",
+        (Job("build", line_of(data, "phases"), frozenset({PUSH_DEFAULT}), tuple(steps)),),
+    )
