@@ -12,7 +12,12 @@ APPLIES = {"all": "all products", "batch": "batch products", "real-time": "real-
 
 
 def link(target: str, page: str) -> str:
-    """A site path like `methodology/x.md#a`, made relative to the page that links to it."""
+    """A site path like `methodology/x.md#a`, made relative to the page that links to it.
+
+    An organisation's own requirements may link to its own pages: an http(s) URL is kept.
+    """
+    if target.startswith(("http://", "https://")):
+        return target
     path, _, anchor = target.partition("#")
     relative = posixpath.relpath(path, posixpath.dirname(page) or ".")
     if path == page:
@@ -31,8 +36,17 @@ def meta_line(catalog: Catalog, requirement: Requirement) -> str:
     level = catalog.levels[requirement.level]
     return (
         f"**Level {requirement.level}** ({level.name}) · {APPLIES[requirement.applies_to]} · "
-        f"{requirement.verification.method} verification"
+        f"{requirement.verification.method} verification" + lifecycle(requirement)
     )
+
+
+def lifecycle(requirement: Requirement) -> str:
+    """` · **retired**` or ` · **preview**, counts from 2027-03-01`; nothing for one in force."""
+    if requirement.deprecated:
+        return " · **retired**: no longer required; its ID stays reserved"
+    if requirement.counts_from is not None:
+        return f" · **preview**: reported now, counts from {requirement.counts_from.isoformat()}"
+    return ""
 
 
 def heading(catalog: Catalog, requirement_id: str, page: str, depth: int = 2) -> str:
@@ -93,7 +107,9 @@ def standards(catalog: Catalog, prefix: str, page: str) -> str:
     lines += [
         f"- [ ] [{r.id}](#{r.anchor}) {r.title} — level {r.level}, {r.verification.method}"
         + (f", {r.applies_to} only" if r.applies_to != "all" else "")
+        + (f", counts from {r.counts_from.isoformat()}" if r.counts_from else "")
         for r in requirements
+        if not r.deprecated
     ]
     lines.append("\n</div>\n")
     for r in requirements:
@@ -136,12 +152,13 @@ def level_requirements(catalog: Catalog, level: int, page: str) -> str:
     rows = [
         (
             requirement_link(catalog, r, page),
-            r.title,
+            r.title + (f" *(preview, counts from {r.counts_from})*" if r.counts_from else ""),
             catalog.area(r.area).name,
             APPLIES[r.applies_to],
             r.verification.method,
         )
         for r in catalog.at_level(level)
+        if not r.deprecated
     ]
     if not rows:
         return "_This level adds no requirement._\n"
