@@ -16,7 +16,7 @@ import click
 from mlops_standards import __version__
 
 EXIT_OK, EXIT_BELOW, EXIT_INPUT = 0, 1, 2
-FORMATS = ("terminal", "json", "markdown", "sarif")
+FORMATS = ("terminal", "json", "markdown", "sarif", "html")
 GATES = ("level", "certified")
 
 
@@ -60,7 +60,10 @@ def main() -> None:
               show_default=True, help="What to print on standard output.")  # fmt: skip
 @click.option("--output", "-o", "outputs", multiple=True, type=click.Path(path_type=Path),
               help="Also write the report to FILE, in the format its suffix names "
-              "(.json, .md, .sarif). Repeatable.")  # fmt: skip
+              "(.json, .md, .sarif, .html). Repeatable.")  # fmt: skip
+@click.option("--badge", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Also write an SVG badge of the level --gate compares (the lowest, when "
+              "several projects are assessed), in the flat style of shields.io.")  # fmt: skip
 @click.option("--fail-under", type=click.IntRange(0, 4), default=None,
               help="Exit 1 when a repository is below this level (see --gate).")  # fmt: skip
 @click.option("--gate", type=click.Choice(GATES), default=None,
@@ -72,8 +75,9 @@ def main() -> None:
               help="Count previews as on this date (YYYY-MM-DD), to see what a requirement "
               "announced for later will do to the level; default: today.")  # fmt: skip
 @overlay_option
-def check(paths: tuple[Path, ...], fmt: str, outputs: tuple[Path, ...], fail_under: int | None,
-          gate: str | None, verbose: bool, as_of, overlay: Path | None) -> None:  # fmt: skip
+def check(paths: tuple[Path, ...], fmt: str, outputs: tuple[Path, ...], badge: Path | None,
+          fail_under: int | None, gate: str | None, verbose: bool, as_of,
+          overlay: Path | None) -> None:  # fmt: skip
     """Assess each repository PATH (default: the current directory) against the standards.
 
     The checker only reads files; it never imports, runs or installs the code it reads.
@@ -117,18 +121,37 @@ def check(paths: tuple[Path, ...], fmt: str, outputs: tuple[Path, ...], fail_und
         except OSError as error:
             _fail(f"{output}: cannot write ({error.strerror})")
             errors.append((str(output), "cannot write"))
+    if badge is not None and assessments:
+        _write_badge(badge, assessments, gate)
     if errors:
         sys.exit(EXIT_INPUT)
     if any(_below_gate(a, fail_under, gate) for a in assessments):
         sys.exit(EXIT_BELOW)
 
 
+def _gated_level(assessment, gate: str | None) -> int:
+    """The level the gate compares: the command line's choice, else the project's own."""
+    compares = gate or assessment.config.gate or "level"
+    return assessment.certified_level if compares == "certified" else assessment.level
+
+
+def _write_badge(path: Path, assessments: list, gate: str | None) -> None:
+    from mlops_standards.report.badge import level_badge
+
+    lowest = min(assessments, key=lambda a: _gated_level(a, gate))
+    certified = (gate or lowest.config.gate) == "certified"
+    level = _gated_level(lowest, gate)
+    try:
+        path.write_text(level_badge(level, lowest.catalog.levels[level].name, certified), encoding="utf-8")
+    except OSError as error:
+        _fail(f"{path}: cannot write ({error.strerror})")
+        sys.exit(EXIT_INPUT)
+
+
 def _below_gate(assessment, fail_under: int | None, gate: str | None) -> bool:
     """Whether the assessment is below the gate the command line asks, else the project's own."""
     threshold = fail_under if fail_under is not None else assessment.config.fail_under
-    compares = gate or assessment.config.gate or "level"
-    level = assessment.certified_level if compares == "certified" else assessment.level
-    return threshold is not None and level < threshold
+    return threshold is not None and _gated_level(assessment, gate) < threshold
 
 
 @main.command()
@@ -197,3 +220,57 @@ def new(path: Path, name: str) -> None:
         _fail(str(error))
         sys.exit(EXIT_INPUT)
     click.echo(f"created {path} ({name}); next: cd {path} && git init && make test")
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
+@click.option("--out", "-o", "out", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("portfolio"), show_default=True,
+              help="The folder to write index.html and portfolio.json into.")  # fmt: skip
+@click.option("--mapping", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="A YAML file mapping product names to a brand and a team; it wins over "
+              "what the reports' configuration says.")  # fmt: skip
+@click.option("--history", type=click.Path(path_type=Path, dir_okay=False),
+              help="A JSON file of earlier runs: the dashboard shows what changed since the "
+              "last one, and this run is added to it (created if missing).")  # fmt: skip
+@click.option("--group-by", type=click.Choice(["brand", "team"]), default="brand", show_default=True)
+@click.option("--title", default="MLOps portfolio", show_default=True, help="The dashboard's title.")
+@overlay_option
+def portfolio(inputs: tuple[Path, ...], out: Path, mapping: Path | None, history: Path | None,
+              group_by: str, title: str, overlay: Path | None) -> None:  # fmt: skip
+    """Gather many products into one dashboard: INPUTS are JSON reports that each repository's
+    CI wrote with `check --format json`, or repository folders to assess here.
+
+    Writes a static, offline HTML page and a JSON document; exits 2 when an input could not be
+    read (the others are still in the portfolio and the page lists the ones left out).
+    """
+    from mlops_standards.portfolio import PortfolioError, run
+
+    catalog = None
+
+    def assess(path: Path) -> dict:
+        nonlocal catalog
+        from mlops_standards.assess import assess_all
+        from mlops_standards.config import ConfigError
+        from mlops_standards.report.json_report import document
+        from mlops_standards.scan import ScanError
+
+        catalog = catalog or _catalog(overlay, checks=True)
+        try:
+            return document(assess_all(path, catalog), [])
+        except (ScanError, ConfigError) as error:
+            raise PortfolioError(f"{path}: {error}") from None
+
+    try:
+        outcome = run(list(inputs), out, assess, mapping, history, group_by, title)
+    except PortfolioError as error:
+        _fail(str(error))
+        sys.exit(EXIT_INPUT)
+    for path, message in outcome.portfolio.errors:
+        _fail(f"{path}: {message}")
+    products = outcome.portfolio.products
+    click.echo(f"{len(products)} product{'s' if len(products) != 1 else ''} in "
+               f"{len(outcome.portfolio.groups())} {group_by}s; wrote "
+               + ", ".join(str(p) for p in outcome.written))  # fmt: skip
+    if outcome.portfolio.errors:
+        sys.exit(EXIT_INPUT)

@@ -12,7 +12,7 @@ from mlops_standards.catalog import Catalog
 PROFILES = ("batch", "real-time", "both")
 GATES = ("level", "certified")
 """What a gate compares: the capability level, or the certified (strict checklist) level."""
-KEYS = ("profile", "attest", "waive", "fail_under", "gate", "brand", "team")
+KEYS = ("profile", "attest", "waive", "fail_under", "gate", "product", "brand", "team")
 
 
 class ConfigError(Exception):
@@ -35,6 +35,8 @@ class ProjectConfig:
     """The project's gate: `check` exits 1 below this level, unless `--fail-under` overrides."""
     gate: str | None = None
     """Which level `fail_under` compares (one of `GATES`); the capability level when unset."""
+    product: str | None = None
+    """The product's name in the portfolio; the repository's folder name when unset."""
     brand: str | None = None
     """The brand the product belongs to, for the portfolio view."""
     team: str | None = None
@@ -102,7 +104,7 @@ def _validate(table: Any, name: str, root: Path, catalog: Catalog) -> ProjectCon
     if gate is not None and gate not in GATES:
         raise ConfigError(f"{name}: gate: must be one of {', '.join(GATES)}, got {gate!r}")
     owners = {}
-    for key in ("brand", "team"):
+    for key in ("product", "brand", "team"):
         value = table.get(key)
         if value is not None and (not isinstance(value, str) or not value.strip()):
             raise ConfigError(f"{name}: {key}: must be a non-empty string")

@@ -47,8 +47,10 @@ def load_plugin_checks() -> list[str]:
         try:
             entry.load()
         except Exception as error:  # report the plugin and go on to the next one
-            problems.append(f"{CHECK_ENTRY_POINTS}: {entry.name}: {entry.value}: cannot be loaded "
-                            f"({type(error).__name__}: {error})")  # fmt: skip
+            problems.append(
+                f"{CHECK_ENTRY_POINTS}: {entry.name}: {entry.value}: cannot be loaded "
+                f"({type(error).__name__}: {error})"
+            )
     return problems
 
 

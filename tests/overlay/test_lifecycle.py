@@ -92,8 +92,11 @@ def test_a_retired_requirement_is_shown_as_retired_in_every_format(with_retired)
 
 
 def unmet_up_to_two(assessment) -> list[str]:
-    return [r.requirement.id for r in assessment.results
-            if r.requirement.level <= 2 and not r.status.met and r.counted]  # fmt: skip
+    return [
+        r.requirement.id
+        for r in assessment.results
+        if r.requirement.level <= 2 and not r.status.met and r.counted
+    ]
 
 
 def previewed(catalog, ids: list[str], day: date):
@@ -129,10 +132,13 @@ def test_a_preview_counts_from_its_date(shipped, baseline):
 def results(catalog, failing: set[str], day: date) -> list[Result]:
     """Every requirement passed but `failing`, with previews marked as on `day`."""
     return [
-        Result(r, Status.FAILED if r.id in failing else Status.PASSED,
-               counts_from=None if r.counts_on(day) else r.counts_from)
+        Result(
+            r,
+            Status.FAILED if r.id in failing else Status.PASSED,
+            counts_from=None if r.counts_on(day) else r.counts_from,
+        )
         for r in catalog.requirements
-    ]  # fmt: skip
+    ]
 
 
 def test_a_preview_in_a_levels_capability_waits_for_its_date(shipped):

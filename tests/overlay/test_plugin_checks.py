@@ -69,8 +69,12 @@ def repository(path: Path, scan: bool) -> Path:
 def check(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(CLI), "check", "--format", "json", *args],
-        capture_output=True, text=True, env=env, cwd=ROOT, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=False,
+    )
 
 
 def status(done: subprocess.CompletedProcess[str], rid: str) -> str:

@@ -91,15 +91,23 @@ def installed_overlay() -> Path | None:
         return None
     if len(found) > 1:
         names = ", ".join(sorted(f"{e.name} ({e.value})" for e in found))
-        raise CatalogError([f"{ENTRY_POINTS}: -: -: more than one installed overlay ({names}); "
-                            f"choose one with --overlay or {ENVIRONMENT}"])  # fmt: skip
+        raise CatalogError(
+            [
+                f"{ENTRY_POINTS}: -: -: more than one installed overlay ({names}); "
+                f"choose one with --overlay or {ENVIRONMENT}"
+            ]
+        )
     entry = found[0]
     try:
         target = entry.load()
         return Path(target() if callable(target) else target)
     except Exception as error:  # a broken package must not hide which one it is
-        raise CatalogError([f"{ENTRY_POINTS}: {entry.name}: {entry.value}: cannot be loaded "
-                            f"({type(error).__name__}: {error})"]) from None  # fmt: skip
+        raise CatalogError(
+            [
+                f"{ENTRY_POINTS}: {entry.name}: {entry.value}: cannot be loaded "
+                f"({type(error).__name__}: {error})"
+            ]
+        ) from None
 
 
 def apply_overlay(catalog: Catalog, path: str | Path) -> Catalog:
@@ -171,8 +179,13 @@ def _added(catalog: Catalog, raw: Any, file: str, problems: _Problems) -> list[R
             continue
         if not ORGANISATION_NUMBERS.match(rid):
             numbered = f"numbered {prefix}-900 to {prefix}-999"
-            problems.add(file, rid, "id", f"an organisation's own requirements are {numbered}, "
-                         "so no release of the standards takes the ID")  # fmt: skip
+            problems.add(
+                file,
+                rid,
+                "id",
+                f"an organisation's own requirements are {numbered}, "
+                "so no release of the standards takes the ID",
+            )
         if any(r.id == rid for r in catalog.requirements) or any(r.id == rid for r in added):
             problems.add(file, rid, "id", "is used twice")
         requirement = _requirement(file, index, entry, areas[prefix], problems, external_links=True)
@@ -180,8 +193,12 @@ def _added(catalog: Catalog, raw: Any, file: str, problems: _Problems) -> list[R
             continue
         for practice in requirement.verification.practices:
             if catalog.tools is not None and practice not in catalog.tools.practices:
-                problems.add(file, rid, "verification.practices",
-                             f"unknown practice {practice!r} (see tools.yaml)")  # fmt: skip
+                problems.add(
+                    file,
+                    rid,
+                    "verification.practices",
+                    f"unknown practice {practice!r} (see tools.yaml)",
+                )
         for test in requirement.sources.ml_test_score:
             if test not in catalog.ml_test_score:
                 problems.add(file, rid, "sources.ml_test_score", f"unknown test {test!r}")
@@ -189,8 +206,9 @@ def _added(catalog: Catalog, raw: Any, file: str, problems: _Problems) -> list[R
     return added
 
 
-def _changes(catalog: Catalog, raw: Any, file: str,
-             problems: _Problems) -> dict[str, dict[str, Any]]:  # fmt: skip
+def _changes(
+    catalog: Catalog, raw: Any, file: str, problems: _Problems
+) -> dict[str, dict[str, Any]]:
     """Requirement ID -> the fields the organisation changes, each checked like the catalog's."""
     if raw is None:
         return {}
@@ -245,8 +263,9 @@ def _known(catalog: Catalog, rid: Any, file: str, field: str, problems: _Problem
     return False
 
 
-def _levels_still_reachable(catalog: Catalog, requirements: dict[str, Requirement], file: str,
-                            problems: _Problems) -> None:  # fmt: skip
+def _levels_still_reachable(
+    catalog: Catalog, requirements: dict[str, Requirement], file: str, problems: _Problems
+) -> None:
     """The levels' capability rules hold after the tailoring: no rule rests on a retired
     requirement, or on one moved above the level it defines."""
     for level in catalog.levels:
@@ -254,8 +273,12 @@ def _levels_still_reachable(catalog: Catalog, requirements: dict[str, Requiremen
             requirement = requirements[rid]
             reached = f"level {level.level} is reached through it"
             if requirement.deprecated:
-                problems.add(file, rid, "retire", f"{reached}; a level's capability "
-                             "cannot rest on a retired requirement")  # fmt: skip
+                problems.add(
+                    file,
+                    rid,
+                    "retire",
+                    f"{reached}; a level's capability cannot rest on a retired requirement",
+                )
             elif requirement.level > level.level:
                 moved = f"so it cannot move to level {requirement.level}"
                 problems.add(file, rid, "change.level", f"{reached}, {moved}")

@@ -19,7 +19,7 @@ SCHEMA_VERSION = "2.1"
 and evidence are new; status `needs-attestation` is now `to-confirm`.
 
 2.1: the rule lifecycle and the portfolio: status `retired`, each result's `counts_from` (a
-preview's date), `previews`, `retired`, `assessed_on`, the product's `brand`, `team` and
+preview's date), `previews`, `retired`, `assessed_on`, the `product` name, `brand`, `team` and
 configured `gate`, and the organisation overlay the standards were tailored with.
 """
 
@@ -55,6 +55,7 @@ def _report(a: Assessment) -> dict[str, Any]:
         "profile_source": a.profile.source,
         "profile_evidence": [_evidence(e) for e in a.profile.evidence],
         "config": a.config.source,
+        "product": a.config.product,
         "brand": a.config.brand,
         "team": a.config.team,
         "gate": {"fail_under": a.config.fail_under, "compares": a.config.gate or "level"},
