@@ -37,9 +37,11 @@ install: $(STAMP)
 
 install-site: $(SITE_STAMP)
 
-# Debian's chromium for the browser tests; never a downloaded browser build.
+# Debian's chromium for the browser tests; never a downloaded browser build. And poppler-utils,
+# whose pdftotext reads back the checklist the browser prints.
 browser:
 	@sh tools/ensure_chromium.sh
+	@sh tools/ensure_poppler.sh
 
 # `make serve PORT=8001` for another port.
 serve: $(SITE_STAMP)

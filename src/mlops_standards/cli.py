@@ -16,7 +16,7 @@ import click
 from mlops_standards import __version__
 
 EXIT_OK, EXIT_BELOW, EXIT_INPUT = 0, 1, 2
-FORMATS = ("terminal", "json", "markdown", "sarif", "html")
+FORMATS = ("terminal", "json", "markdown", "sarif", "html", "checklist")
 GATES = ("level", "certified")
 
 
@@ -71,13 +71,16 @@ def main() -> None:
               "production shows, or the certified level (every requirement up to it met, "
               "attested or waived). Default: the project's `gate`, else level.")  # fmt: skip
 @click.option("--verbose", "-v", is_flag=True, help="Also list requirements that do not apply.")
+@click.option("--checklist-level", type=click.IntRange(1, 4), default=None,
+              help="With --format checklist: the level to sign off (default: each product's "
+              "next level).")  # fmt: skip
 @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Count previews as on this date (YYYY-MM-DD), to see what a requirement "
               "announced for later will do to the level; default: today.")  # fmt: skip
 @overlay_option
 def check(paths: tuple[Path, ...], fmt: str, outputs: tuple[Path, ...], badge: Path | None,
-          fail_under: int | None, gate: str | None, verbose: bool, as_of,
-          overlay: Path | None) -> None:  # fmt: skip
+          fail_under: int | None, gate: str | None, verbose: bool, checklist_level: int | None,
+          as_of, overlay: Path | None) -> None:  # fmt: skip
     """Assess each repository PATH (default: the current directory) against the standards.
 
     The checker only reads files; it never imports, runs or installs the code it reads.
@@ -112,6 +115,10 @@ def check(paths: tuple[Path, ...], fmt: str, outputs: tuple[Path, ...], badge: P
             console.print()
         if len(assessments) > 1:
             terminal_report.render_summary(console, assessments)
+    elif fmt == "checklist":
+        from mlops_standards.report import checklist_report
+
+        click.echo(checklist_report.render(assessments, errors, checklist_level), nl=False)
     else:
         click.echo(RENDERERS[fmt](assessments, errors), nl=False)
     for output in outputs:
@@ -142,7 +149,8 @@ def _write_badge(path: Path, assessments: list, gate: str | None) -> None:
     certified = (gate or lowest.config.gate) == "certified"
     level = _gated_level(lowest, gate)
     try:
-        path.write_text(level_badge(level, lowest.catalog.levels[level].name, certified), encoding="utf-8")
+        svg = level_badge(level, lowest.catalog.levels[level].name, certified)
+        path.write_text(svg, encoding="utf-8")
     except OSError as error:
         _fail(f"{path}: cannot write ({error.strerror})")
         sys.exit(EXIT_INPUT)
@@ -233,8 +241,10 @@ def new(path: Path, name: str) -> None:
 @click.option("--history", type=click.Path(path_type=Path, dir_okay=False),
               help="A JSON file of earlier runs: the dashboard shows what changed since the "
               "last one, and this run is added to it (created if missing).")  # fmt: skip
-@click.option("--group-by", type=click.Choice(["brand", "team"]), default="brand", show_default=True)
-@click.option("--title", default="MLOps portfolio", show_default=True, help="The dashboard's title.")
+@click.option("--group-by", type=click.Choice(["brand", "team"]), default="brand",
+              show_default=True)  # fmt: skip
+@click.option("--title", default="MLOps portfolio", show_default=True,
+              help="The dashboard's title.")  # fmt: skip
 @overlay_option
 def portfolio(inputs: tuple[Path, ...], out: Path, mapping: Path | None, history: Path | None,
               group_by: str, title: str, overlay: Path | None) -> None:  # fmt: skip
