@@ -22,7 +22,7 @@ from markdown.preprocessors import Preprocessor
 from mlops_standards.catalog import Catalog, CatalogError, load
 from mlops_standards.catalog.loader import default_directory
 from mlops_standards.catalog.overlay import apply_overlay, find_overlay
-from mlops_standards.site import checklist, figures, render
+from mlops_standards.site import checklist, figures, render, self_assessment
 from mlops_standards.site.example_report import example_report
 
 REPORT_SCHEMA = Path(__file__).parents[1] / "report" / "report-schema.json"
@@ -97,6 +97,7 @@ RENDERERS: dict[str, Callable[[Context, list[str]], str]] = {
     "report": lambda c, a: _report(c, *_two(a)),
     "report-schema": lambda c, a: f"```json\n{REPORT_SCHEMA.read_text().rstrip()}\n```\n",
     "checklist": lambda c, a: _none(a) or checklist.production_checklist(c.catalog, c.page),
+    "self-assessment": lambda c, a: _none(a) or self_assessment.self_assessment(c.catalog, c.page),
 }
 
 
