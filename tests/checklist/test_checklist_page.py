@@ -35,8 +35,13 @@ def expected(catalog, level: int, profile: str) -> list[str]:
     kinds = {"batch": {"batch"}, "real-time": {"real-time"}, "both": {"batch", "real-time"}}[
         profile
     ]
-    return [r.id for r in catalog if not r.deprecated and r.level <= level
-            and (r.applies_to == "all" or r.applies_to in kinds)]  # fmt: skip
+    return [
+        r.id
+        for r in catalog
+        if not r.deprecated
+        and r.level <= level
+        and (r.applies_to == "all" or r.applies_to in kinds)
+    ]
 
 
 def shown_ids(page) -> list[str]:

@@ -18,8 +18,12 @@ HEADER = "| ID | Requirement | Level | Status | Evidence | Owner | Date | Sign-o
 
 
 def checklist(*args: str) -> str:
-    done = subprocess.run([str(CLI), "check", str(EXAMPLE), "--format", "checklist", *args],
-                          capture_output=True, text=True, check=True)  # fmt: skip
+    done = subprocess.run(
+        [str(CLI), "check", str(EXAMPLE), "--format", "checklist", *args],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return done.stdout
 
 
@@ -39,8 +43,11 @@ def assessment():
 @pytest.mark.parametrize("level", [1, 3])
 def test_every_applicable_requirement_up_to_the_level_is_a_row(assessment, level):
     table = rows(checklist("--checklist-level", str(level)))
-    expected = [r.requirement.id for r in assessment.results if r.requirement.level <= level
-                and r.status not in (Status.NOT_APPLICABLE, Status.RETIRED)]  # fmt: skip
+    expected = [
+        r.requirement.id
+        for r in assessment.results
+        if r.requirement.level <= level and r.status not in (Status.NOT_APPLICABLE, Status.RETIRED)
+    ]
     assert [row[0].split("]")[0].lstrip("[") for row in table] == expected
 
 

@@ -37,8 +37,11 @@ class Sources(HTMLParser):
 @pytest.fixture(scope="module")
 def report_page(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("html")
-    done = subprocess.run([str(CLI), "check", str(EXAMPLE), "--output", str(folder / "index.html")],
-                          capture_output=True, text=True)  # fmt: skip
+    done = subprocess.run(
+        [str(CLI), "check", str(EXAMPLE), "--output", str(folder / "index.html")],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr
     return folder
 

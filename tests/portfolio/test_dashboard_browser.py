@@ -19,10 +19,13 @@ pytestmark = pytest.mark.browser
 CLI = Path(sys.executable).parent / "mlops-standards"
 ROOT = Path(__file__).resolve().parents[2]
 OWNERS = {
-    "churn": ("Fresh", "CRM"), "pricing": ("Fresh", "Pricing"), "search": ("Corner", "Search"),
-    "replenishment": ("Corner", "Supply chain"), "offers": ("Basket", "Personalisation"),
+    "churn": ("Fresh", "CRM"),
+    "pricing": ("Fresh", "Pricing"),
+    "search": ("Corner", "Search"),
+    "replenishment": ("Corner", "Supply chain"),
+    "offers": ("Basket", "Personalisation"),
     "assortment": ("Basket", "Category"),
-}  # fmt: skip
+}
 
 
 @pytest.fixture(scope="module")
@@ -40,13 +43,29 @@ def dashboard(tmp_path_factory, real_report_module):
             doc = copy.deepcopy(real_report_module)
             report = doc["reports"][0]
             brand, team = OWNERS[name]
-            report.update(path=f"/builds/{name}", brand=brand, team=team, level=level,
-                          certified_level=max(level - 1, 0), blocking=list(blocking.get(name, ())),
-                          next_level=level + 1 if level < 4 else None)  # fmt: skip
+            report.update(
+                path=f"/builds/{name}",
+                brand=brand,
+                team=team,
+                level=level,
+                certified_level=max(level - 1, 0),
+                blocking=list(blocking.get(name, ())),
+                next_level=level + 1 if level < 4 else None,
+            )
             (reports / f"{name}.json").write_text(json.dumps(doc))
-        done = subprocess.run([str(CLI), "portfolio", *sorted(map(str, reports.iterdir())), "--out",
-                               str(folder / "site"), "--history", str(history)],
-                              capture_output=True, text=True)  # fmt: skip
+        done = subprocess.run(
+            [
+                str(CLI),
+                "portfolio",
+                *sorted(map(str, reports.iterdir())),
+                "--out",
+                str(folder / "site"),
+                "--history",
+                str(history),
+            ],
+            capture_output=True,
+            text=True,
+        )
         assert done.returncode == 0, done.stderr
 
     run({"churn": 1, "pricing": 2, "search": 3, "replenishment": 1, "offers": 2}, {})

@@ -165,8 +165,9 @@ def test_the_exported_configuration_is_accepted_by_the_checker(page, site, tmp_p
     shutil.copytree(ROOT / "examples" / "demand-forecast", repository)
     (repository / "docs" / "risk.md").write_text("# Model risk\n")
     (repository / ".mlops-standards.toml").write_text(toml)
-    done = subprocess.run([str(CLI), "check", str(repository), "--format", "json"],
-                          capture_output=True, text=True)  # fmt: skip
+    done = subprocess.run(
+        [str(CLI), "check", str(repository), "--format", "json"], capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)["reports"][0]
     statuses = {r["id"]: r["status"] for r in report["results"]}
