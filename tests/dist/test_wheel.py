@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import venv
 from pathlib import Path
@@ -118,7 +119,10 @@ def test_portfolio_and_the_html_report_carry_their_styles(installed):
 
 def test_an_organisations_plugin_package_tailors_and_checks(wheel, tmp_path_factory):
     """The ACME package, installed beside the wheel, is found through its entry points."""
-    acme = Environment(tmp_path_factory.mktemp("acme"), str(wheel), str(PLUGIN))
+    # Built from a copy: pip builds a source tree in place, and this one is the handbook's.
+    source = tmp_path_factory.mktemp("acme-source") / "acme-mlops"
+    shutil.copytree(PLUGIN, source)
+    acme = Environment(tmp_path_factory.mktemp("acme"), str(wheel), str(source))
     (acme.work / "repo").mkdir()
     (acme.work / "repo" / "build.sh").write_text("#!/bin/sh\ntrivy image acme/forecast\n")
     listed = acme.run("mlops-standards", "list", "--area", "CQ").stdout
