@@ -26,7 +26,7 @@ class BuildWithReferenceProject(build_py):
 
     def run(self) -> None:
         if not (REFERENCE / "pyproject.toml").is_file():
-            raise SystemExit(f"{REFERENCE} is missing: build the wheel from a checkout or a git URL")
+            raise SystemExit(f"{REFERENCE} is missing: build from a checkout or a git URL")
         super().run()
         target = Path(self.build_lib) / "mlops_standards" / "reference_project" / REFERENCE_NAME
         for relative in project_files(REFERENCE):

@@ -14,7 +14,8 @@ EXTERNAL = ("http://", "https://")
 def site_url(catalog: Catalog | None = None) -> str:
     """The handbook's base URL: `MLOPS_STANDARDS_SITE_URL` for one run, else the `site_url` of the
     organisation overlay the catalog was tailored with, else the local `make serve` address."""
-    url = os.environ.get("MLOPS_STANDARDS_SITE_URL") or (catalog and catalog.site_url) or DEFAULT_SITE_URL
+    tailored = catalog.site_url if catalog is not None else None
+    url = os.environ.get("MLOPS_STANDARDS_SITE_URL") or tailored or DEFAULT_SITE_URL
     return url if url.endswith("/") else url + "/"
 
 

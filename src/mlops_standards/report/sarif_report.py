@@ -87,7 +87,8 @@ def _result(result: Result, index: dict[str, int], a: Assessment) -> dict[str, A
         "ruleIndex": index[r.id],
         # A preview is reported but must not fail a code-scanning gate before its date.
         "level": LEVELS[result.status] if result.counted else "note",
-        "message": {"text": f"{r.title}: {detail(result, a) or 'not met'}. Golden path: {catalog_url(a.catalog, r.golden_path)}"},
+        "message": {"text": f"{r.title}: {detail(result, a) or 'not met'}. "
+                            f"Golden path: {catalog_url(a.catalog, r.golden_path)}"},
         "locations": [
             {
                 "physicalLocation": {
@@ -96,6 +97,10 @@ def _result(result: Result, index: dict[str, int], a: Assessment) -> dict[str, A
                 }
             }
         ],
-        "properties": {"requirementLevel": r.level, "blocksNextLevel": blocking, "status": result.status.value,
-                       "countsFrom": result.counts_from.isoformat() if result.counts_from else None},  # fmt: skip
+        "properties": {
+            "requirementLevel": r.level,
+            "blocksNextLevel": blocking,
+            "status": result.status.value,
+            "countsFrom": result.counts_from.isoformat() if result.counts_from else None,
+        },
     }

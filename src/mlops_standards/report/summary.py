@@ -20,7 +20,7 @@ SYMBOLS = {
     Status.ATTESTED: "✔",
     Status.WAIVED: "~",
     Status.NOT_APPLICABLE: "·",
-    Status.RETIRED: "–",
+    Status.RETIRED: "-",
 }
 LABELS = {
     Status.PASSED: "passed",
@@ -63,7 +63,8 @@ def status_label(result: Result) -> str:
 def standards_line(assessment: Assessment) -> str:
     """`standards v1.1.0`, with the organisation overlay they were tailored with, if any."""
     catalog = assessment.catalog
-    return f"standards v{catalog.version}" + (f" tailored by {catalog.tailored_by}" if catalog.tailored_by else "")
+    tailored = f" tailored by {catalog.tailored_by}" if catalog.tailored_by else ""
+    return f"standards v{catalog.version}{tailored}"
 
 
 def previews_line(assessment: Assessment) -> str:

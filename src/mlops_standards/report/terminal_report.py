@@ -25,6 +25,8 @@ from .summary import (
     status_label,
 )
 
+HIDDEN = (Status.NOT_APPLICABLE, Status.RETIRED)
+"""Left out of "every requirement" unless asked for (`--verbose`)."""
 STYLES = {
     Status.PASSED: "green",
     Status.ATTESTED: "green",
@@ -97,7 +99,7 @@ def _every(console: Console, assessment: Assessment, verbose: bool) -> None:
     console.print(Text("Every requirement", style="bold underline"))
     for area in assessment.catalog.areas:
         shown = [res for res in assessment.results if res.requirement.area == area.prefix
-                 and (verbose or res.status not in (Status.NOT_APPLICABLE, Status.RETIRED))]  # fmt: skip
+                 and (verbose or res.status not in HIDDEN)]  # fmt: skip
         console.print(Text(area.name, style="bold"))
         for result in shown:
             r = result.requirement

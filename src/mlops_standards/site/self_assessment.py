@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from mlops_standards.catalog import Catalog
+from mlops_standards.catalog import Catalog, Requirement
 from mlops_standards.site.checklist import relative_url
 
 ELEMENT_ID = "mlops-self-assessment-data"
@@ -26,10 +26,15 @@ def data(catalog: Catalog, page: str) -> dict[str, Any]:
         "version": catalog.version,
         "tailored_by": catalog.tailored_by,
         "levels": [
-            {"level": x.level, "name": x.name, "summary": x.summary,
-             "all": list(x.reached_when.all_of), "any": list(x.reached_when.any_of)}
+            {
+                "level": x.level,
+                "name": x.name,
+                "summary": x.summary,
+                "all": list(x.reached_when.all_of),
+                "any": list(x.reached_when.any_of),
+            }
             for x in catalog.levels
-        ],  # fmt: skip
+        ],
         "areas": [{"prefix": a.prefix, "name": a.name} for a in catalog.areas],
         "requirements": [
             {
@@ -42,14 +47,21 @@ def data(catalog: Catalog, page: str) -> dict[str, Any]:
                 "evidence": r.verification.evidence,
                 "counts_from": r.counts_from.isoformat() if r.counts_from else None,
                 "retired": r.deprecated,
-                "standard": relative_url(f"standards/{catalog.area(r.area).slug}.md#{r.anchor}", page),
-                "golden_path": relative_url(r.golden_path, page)
-                if not r.golden_path.startswith(("http://", "https://"))
-                else r.golden_path,
+                "standard": relative_url(_standard(catalog, r), page),
+                "golden_path": _link(r.golden_path, page),
             }
             for r in catalog.requirements
         ],
     }
+
+
+def _standard(catalog: Catalog, requirement: Requirement) -> str:
+    return f"standards/{catalog.area(requirement.area).slug}.md#{requirement.anchor}"
+
+
+def _link(target: str, page: str) -> str:
+    """A site path as a URL relative to the page; an organisation's own URL as it is."""
+    return target if target.startswith(("http://", "https://")) else relative_url(target, page)
 
 
 def self_assessment(catalog: Catalog, page: str) -> str:
