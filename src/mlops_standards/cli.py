@@ -227,7 +227,7 @@ def new(path: Path, name: str) -> None:
     except (ValueError, FileNotFoundError) as error:
         _fail(str(error))
         sys.exit(EXIT_INPUT)
-    click.echo(f"created {path} ({name}); next: cd {path} && git init && make test")
+    click.echo(f"created {path} ({name}); its README says how to install it and run its tests")
 
 
 @main.command()
