@@ -86,3 +86,8 @@ def test_the_shipped_site_keeps_the_shipped_levels(built_site):
     html = built_site.page("maturity-model.md").read_text(encoding="utf-8")
     assert "DOC-003" in text_of(between(html, 'id="level-3"', 'id="level-4"'))
     assert "CQ-901" not in built_site.page("standards/code-quality.md").read_text(encoding="utf-8")
+
+
+def test_the_crosswalk_marks_a_retired_requirement(tailored_site):
+    text = text_of(page(tailored_site, "crosswalk"))
+    assert "The software architecture is documented (retired)" in text

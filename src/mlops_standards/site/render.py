@@ -40,6 +40,15 @@ def meta_line(catalog: Catalog, requirement: Requirement) -> str:
     )
 
 
+def _named(catalog: Catalog, r: Requirement, page: str) -> str:
+    return f"{requirement_link(catalog, r, page)} {r.title}{retired_mark(r)}"
+
+
+def retired_mark(requirement: Requirement) -> str:
+    """` (retired)` after a retired requirement's title wherever a page names it."""
+    return " *(retired)*" if requirement.deprecated else ""
+
+
 def lifecycle(requirement: Requirement) -> str:
     """` · **retired**` or ` · **preview**, counts from 2027-03-01`; nothing for one in force."""
     if requirement.deprecated:
@@ -83,7 +92,8 @@ def places(catalog: Catalog, requirement: Requirement, page: str) -> str:
 def requirement_reference(catalog: Catalog, requirement_id: str, page: str) -> str:
     """An inline reference: the ID linked to its standard, then its title from the catalog."""
     requirement = catalog.get(requirement_id)
-    return f"{requirement_link(catalog, requirement, page)} *{requirement.title}*"
+    title = f"*{requirement.title}*{retired_mark(requirement)}"
+    return f"{requirement_link(catalog, requirement, page)} {title}"
 
 
 def requirement_list(catalog: Catalog, requirement_ids: list[str], page: str) -> str:
@@ -180,7 +190,7 @@ def crosswalk(catalog: Catalog, page: str) -> str:
             rows.append((
                 str(item.item),
                 item.statement,
-                "<br>".join(f"{requirement_link(catalog, r, page)} {r.title}" for r in covering),
+                "<br>".join(_named(catalog, r, page) for r in covering),
                 _levels(r.sources.microsoft for r in covering),
                 _levels(r.sources.google for r in covering),
                 ", ".join(sorted({t for r in covering for t in r.sources.ml_test_score})),
@@ -200,7 +210,7 @@ def ml_test_score(catalog: Catalog, page: str) -> str:
     rows = []
     for test, meaning in catalog.ml_test_score.items():
         covering = [r for r in catalog if test in r.sources.ml_test_score]
-        ids = "<br>".join(f"{requirement_link(catalog, r, page)} {r.title}" for r in covering)
+        ids = "<br>".join(_named(catalog, r, page) for r in covering)
         rows.append((test, meaning, ids or "—"))
     return _table(("Test", "What it asks", "Our requirements"), rows)
 
