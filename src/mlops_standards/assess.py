@@ -10,11 +10,16 @@ Two levels are computed (catalog.yaml says which requirements make each level):
 
 Beside them: the gaps (unmet requirements at or below the level), and what stands between
 the product and the next level, the capability first.
+
+A retired requirement is not run and not counted; a preview (a requirement with a
+`counts_from` date still to come) is run and reported, and counted from that date on, so a new
+requirement does not fail every product's gate the day it ships.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
@@ -40,6 +45,8 @@ class Status(StrEnum):
     ATTESTED = "attested"
     WAIVED = "waived"
     NOT_APPLICABLE = "not-applicable"
+    RETIRED = "retired"
+    """Retired from the standards: kept so its ID is never reused, never run or counted."""
 
     @property
     def met(self) -> bool:
@@ -65,6 +72,13 @@ class Result:
     """On a pass, what satisfied it; on a fail, where the checker looked."""
     message: str = ""
     """The waiver reason, attestation evidence, error or skip reason."""
+    counts_from: date | None = None
+    """Set while the requirement is a preview: reported, but counted only from this date."""
+
+    @property
+    def counted(self) -> bool:
+        """Whether the result counts towards the levels (neither retired nor a preview)."""
+        return self.status is not Status.RETIRED and self.counts_from is None
 
 
 @dataclass(frozen=True)
@@ -99,6 +113,8 @@ class Assessment:
     """In a monorepo, the project's folder (`mlops/`); empty for a repository of one product."""
     projects: tuple[str, ...] = ()
     """In a monorepo, every project found, so each report can say it is one of several."""
+    assessed_on: date = field(default_factory=date.today)
+    """The day the assessment counts previews for."""
 
     def result(self, requirement_id: str) -> Result:
         return next(r for r in self.results if r.requirement.id == requirement_id.upper())
@@ -111,13 +127,15 @@ class Assessment:
     def placed_by(self) -> tuple[Result, ...]:
         """The results that place the product at its level (its capability's evidence)."""
         rule = self.catalog.levels[self.level].reached_when
-        return tuple(self.result(rid) for rid in rule.requirements if self.result(rid).status.shown)
+        return tuple(self.result(rid) for rid in rule.requirements
+                     if self.result(rid).status.shown and self.result(rid).counted)  # fmt: skip
 
     @property
     def gaps(self) -> tuple[Result, ...]:
         """What the standards still miss at or below the level, in catalog order (at level 0,
         nothing: what level 1 needs is what `blocking` lists)."""
-        return tuple(r for r in self.results if r.requirement.level <= self.level and not r.status.met)
+        return tuple(r for r in self.results if r.requirement.level <= self.level
+                     and not r.status.met and r.counted)  # fmt: skip
 
     @property
     def next_level(self) -> int | None:
@@ -131,20 +149,33 @@ class Assessment:
             return ()
         rule = self.catalog.levels[self.next_level].reached_when
         capability = [self.result(rid) for rid in dict.fromkeys(rule.requirements)]
+        capability = [r for r in capability if r.counted]
         missing = [r for r in capability if not r.status.shown]
-        if rule.any_of and any(self.result(rid).status.shown for rid in rule.any_of):
+        if any(r.status.shown for r in capability if r.requirement.id in rule.any_of):
             missing = [r for r in missing if r.requirement.id not in rule.any_of]
         rest = [r for r in self.results if r.requirement.level == self.next_level
-                and not r.status.met and r not in missing]  # fmt: skip
+                and not r.status.met and r.counted and r not in missing]  # fmt: skip
         return (*missing, *rest)
 
     @property
     def to_confirm(self) -> tuple[Result, ...]:
-        return tuple(r for r in self.results if r.status is Status.TO_CONFIRM)
+        return tuple(r for r in self.results if r.status is Status.TO_CONFIRM and r.counted)
+
+    @property
+    def previews(self) -> tuple[Result, ...]:
+        """Requirements reported but not counted yet, each with the date from which it counts."""
+        return tuple(r for r in self.results if r.counts_from is not None)
+
+    @property
+    def retired(self) -> tuple[Result, ...]:
+        return tuple(r for r in self.results if r.status is Status.RETIRED)
 
 
-def assess(path: str | Path, catalog: Catalog | None = None) -> Assessment:
+def assess(path: str | Path, catalog: Catalog | None = None,
+           today: date | None = None) -> Assessment:  # fmt: skip
     """Assess the repository at `path` as one product (see `assess_all` for monorepos).
+
+    `today` decides which previews count (the current date by default).
 
     Raises:
         ScanError: the path is missing or not a directory.
@@ -152,10 +183,12 @@ def assess(path: str | Path, catalog: Catalog | None = None) -> Assessment:
     """
     catalog = catalog or load()
     repository = Repository(path)
-    return _assess(repository, catalog, Facts(repository, catalog.tools, catalog.markers))
+    return _assess(repository, catalog, Facts(repository, catalog.tools, catalog.markers),
+                   today=today)  # fmt: skip
 
 
-def assess_all(path: str | Path, catalog: Catalog | None = None) -> list[Assessment]:
+def assess_all(path: str | Path, catalog: Catalog | None = None,
+               today: date | None = None) -> list[Assessment]:  # fmt: skip
     """Assess the repository at `path`: one assessment, or one per project of a monorepo.
 
     Each project of a monorepo is assessed with its own files and the repository's shared
@@ -167,15 +200,14 @@ def assess_all(path: str | Path, catalog: Catalog | None = None) -> list[Assessm
     facts = Facts(repository, catalog.tools, catalog.markers)
     projects = find_projects(facts)
     if not projects:
-        return [_assess(repository, catalog, facts)]
-    return [
-        _assess(repository, catalog, Facts(repository, catalog.tools, catalog.markers, scope), tuple(projects))
-        for scope in projects
-    ]
+        return [_assess(repository, catalog, facts, today=today)]
+    scoped = [Facts(repository, catalog.tools, catalog.markers, scope) for scope in projects]
+    return [_assess(repository, catalog, facts, tuple(projects), today) for facts in scoped]
 
 
 def _assess(repository: Repository, catalog: Catalog, facts: Facts,
-            projects: tuple[str, ...] = ()) -> Assessment:  # fmt: skip
+            projects: tuple[str, ...] = (), today: date | None = None) -> Assessment:  # fmt: skip
+    today = today or date.today()
     root = repository.root / facts.scope if facts.scope else repository.root
     unreadable = facts.parse_errors  # before any check reads anything: the same list every run
     config = load_config(root, catalog)
@@ -188,7 +220,10 @@ def _assess(repository: Repository, catalog: Catalog, facts: Facts,
         for rid in sorted(check.requires) if check is not None else ():
             if rid not in outcomes and rid != requirement.id:
                 outcomes[rid] = evaluate(catalog.get(rid))
-        return _result(requirement, config, product, facts, outcomes)
+        result = _result(requirement, config, product, facts, outcomes)
+        if not requirement.deprecated and not requirement.counts_on(today):
+            return replace(result, counts_from=requirement.counts_from)
+        return result
 
     for requirement in catalog.requirements:
         if requirement.id not in outcomes:
@@ -208,12 +243,15 @@ def _assess(repository: Repository, catalog: Catalog, facts: Facts,
         parse_errors=(*unreadable, *facts.unparsed_python()),
         project=facts.scope,
         projects=projects,
+        assessed_on=today,
     )
 
 
 def _result(requirement: Requirement, config: ProjectConfig, product: Profile, facts: Facts,
             done: dict[str, Result]) -> Result:  # fmt: skip
     rid = requirement.id
+    if requirement.deprecated:
+        return Result(requirement, Status.RETIRED, message="retired: not run, not counted")
     if requirement.applies_to != "all" and requirement.applies_to not in product.kinds:
         why = f"applies to {requirement.applies_to} products"
         if product.source == "unknown":
@@ -229,7 +267,8 @@ def _result(requirement: Requirement, config: ProjectConfig, product: Profile, f
     check = REGISTRY.get(rid)
     if check is None:
         return Result(requirement, Status.ERROR, message="no check is registered for it")
-    unmet = sorted(r for r in check.requires if r in done and not done[r].status.met)
+    unmet = sorted(r for r in check.requires if r in done and not done[r].status.met
+                   and done[r].status is not Status.RETIRED)  # fmt: skip
     if unmet:
         return Result(requirement, Status.SKIPPED, message=f"requires {', '.join(unmet)}")
     outcome = run(check, facts)
@@ -243,21 +282,26 @@ def _result(requirement: Requirement, config: ProjectConfig, product: Profile, f
 
 
 def capability_level(catalog: Catalog, results: tuple[Result, ...] | list[Result]) -> int:
-    """The highest level whose capability the results show (passed or attested)."""
-    shown = {r.requirement.id for r in results if r.status.shown}
+    """The highest level whose capability the results show (passed or attested).
+
+    A preview named in a level's rule is left out of it until it counts.
+    """
+    counted = {r.requirement.id for r in results if r.counted}
+    shown = {r.requirement.id for r in results if r.status.shown} & counted
     level = 0
     for entry in catalog.levels[1:]:
         rule = entry.reached_when
-        if set(rule.all_of) <= shown and (not rule.any_of or shown & set(rule.any_of)):
+        any_of = set(rule.any_of) & counted
+        if set(rule.all_of) & counted <= shown and (not any_of or shown & any_of):
             level = entry.level
     return level
 
 
 def certified_level(results: tuple[Result, ...] | list[Result]) -> int:
-    """The highest level L such that every requirement of level <= L is met."""
+    """The highest level L such that every counted requirement of level <= L is met."""
     level = 0
     for candidate in (1, 2, 3, 4):
-        if all(r.status.met for r in results if r.requirement.level <= candidate):
+        if all(r.status.met for r in results if r.requirement.level <= candidate and r.counted):
             level = candidate
         else:
             break
@@ -265,7 +309,7 @@ def certified_level(results: tuple[Result, ...] | list[Result]) -> int:
 
 
 def _area_summary(catalog: Catalog, results: tuple[Result, ...], prefix: str) -> AreaSummary:
-    mine = [r for r in results if r.requirement.area == prefix]
+    mine = [r for r in results if r.requirement.area == prefix and r.counted]
     applicable = [r for r in mine if r.status is not Status.NOT_APPLICABLE]
     return AreaSummary(prefix, catalog.area(prefix).name, sum(r.status.met for r in applicable),
                        len(applicable))  # fmt: skip

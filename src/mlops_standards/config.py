@@ -10,7 +10,9 @@ from typing import Any
 from mlops_standards.catalog import Catalog
 
 PROFILES = ("batch", "real-time", "both")
-KEYS = ("profile", "attest", "waive")
+GATES = ("level", "certified")
+"""What a gate compares: the capability level, or the certified (strict checklist) level."""
+KEYS = ("profile", "attest", "waive", "fail_under", "gate", "product", "brand", "team")
 
 
 class ConfigError(Exception):
@@ -29,6 +31,16 @@ class ProjectConfig:
     """Requirement ID -> evidence: a repository path that exists, or an http(s) URL."""
     waive: dict[str, str] = field(default_factory=dict)
     """Requirement ID -> the reason it is waived, shown in every report."""
+    fail_under: int | None = None
+    """The project's gate: `check` exits 1 below this level, unless `--fail-under` overrides."""
+    gate: str | None = None
+    """Which level `fail_under` compares (one of `GATES`); the capability level when unset."""
+    product: str | None = None
+    """The product's name in the portfolio; the repository's folder name when unset."""
+    brand: str | None = None
+    """The brand the product belongs to, for the portfolio view."""
+    team: str | None = None
+    """The team that owns the product, for the portfolio view."""
 
 
 def load_config(root: Path, catalog: Catalog) -> ProjectConfig:
@@ -92,7 +104,19 @@ def _validate(table: Any, name: str, root: Path, catalog: Catalog) -> ProjectCon
             )
     for rid in set(attest) & set(waive):
         raise ConfigError(f"{name}: {rid} is both attested and waived; choose one")
-    return ProjectConfig(name, profile, attest, waive)
+    fail_under = table.get("fail_under")
+    if fail_under is not None and (type(fail_under) is not int or not 0 <= fail_under <= 4):
+        raise ConfigError(f"{name}: fail_under: must be a level 0-4, got {fail_under!r}")
+    gate = table.get("gate")
+    if gate is not None and gate not in GATES:
+        raise ConfigError(f"{name}: gate: must be one of {', '.join(GATES)}, got {gate!r}")
+    owners = {}
+    for key in ("product", "brand", "team"):
+        value = table.get(key)
+        if value is not None and (not isinstance(value, str) or not value.strip()):
+            raise ConfigError(f"{name}: {key}: must be a non-empty string")
+        owners[key] = value.strip() if value else None
+    return ProjectConfig(name, profile, attest, waive, fail_under, gate, **owners)
 
 
 def _id_table(table: dict[str, Any], key: str, name: str, catalog: Catalog) -> dict[str, str]:

@@ -4,18 +4,26 @@ The reference project (`snippets/demand-forecast/` in this repository) is a work
 repository, not a template with placeholders, so what a team starts from is exactly what the
 handbook's tests run. Starting a product copies it and replaces its three spellings of the
 product name.
+
+A wheel carries a copy of it as package data (`setup.py` writes it at build time, with the
+files `project_files` lists), so `mlops-standards new` works wherever the checker is installed.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pathspec
 
-REFERENCE_PROJECT = Path(__file__).resolve().parents[2] / "snippets" / "demand-forecast"
-"""The reference project, in a checkout or an editable install of this repository."""
 REFERENCE_NAME = "demand-forecast"
+PACKAGED = Path(__file__).resolve().parent / "reference_project" / REFERENCE_NAME
+"""The copy a wheel carries."""
+CHECKOUT = Path(__file__).resolve().parents[2] / "snippets" / REFERENCE_NAME
+"""The project itself, in a checkout or an editable install of this repository."""
+REFERENCE_PROJECT = PACKAGED if (PACKAGED / "pyproject.toml").is_file() else CHECKOUT
+"""The reference project new products start from: the installed copy, else the checkout's."""
 NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
@@ -59,22 +67,30 @@ def new_project(path: Path | str, name: str, template: Path = REFERENCE_PROJECT)
         raise ValueError(f"{target} is not empty")
     if not (template / "pyproject.toml").is_file():
         raise FileNotFoundError(f"no project to copy at {template}")
-    # What the project's own .gitignore keeps out of git stays out of the copy too.
-    patterns = (template / ".gitignore").read_text(encoding="utf-8").splitlines()
-    ignored = pathspec.GitIgnoreSpec.from_lines(
-        [*patterns, "*.egg-info/", ".pytest_cache/", ".ruff_cache/"]
-    )
     replacements = spellings(name)
-    for source in sorted(template.rglob("*")):
-        relative = source.relative_to(template).as_posix()
-        if not source.is_file() or ignored.match_file(relative):
-            continue
+    for relative in project_files(template):
         destination = target / _renamed(relative, replacements)
         destination.parent.mkdir(parents=True, exist_ok=True)
-        destination.write_text(
-            _renamed(source.read_text(encoding="utf-8"), replacements), encoding="utf-8"
-        )
+        text = (template / relative).read_text(encoding="utf-8")
+        destination.write_text(_renamed(text, replacements), encoding="utf-8")
     return target
+
+
+def project_files(project: Path) -> Iterator[str]:
+    """The files of a project that belong in a copy of it, as POSIX paths relative to it.
+
+    What the project's own .gitignore keeps out of git stays out (a tracking store, a virtual
+    environment, generated documents), and so do tool caches.
+    """
+    ignore_file = project / ".gitignore"
+    patterns = ignore_file.read_text(encoding="utf-8").splitlines() if ignore_file.is_file() else []
+    ignored = pathspec.GitIgnoreSpec.from_lines(
+        [*patterns, "*.egg-info/", "__pycache__/", ".pytest_cache/", ".ruff_cache/"]
+    )
+    for source in sorted(project.rglob("*")):
+        relative = source.relative_to(project).as_posix()
+        if source.is_file() and not ignored.match_file(relative):
+            yield relative
 
 
 def _renamed(text: str, replacements: dict[str, str]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,8 @@ AREA_FILES = ("documentation.yaml", "code_quality.yaml", "traceability.yaml", "m
 ID_PATTERN = re.compile(r"^(?P<prefix>[A-Z]+)-\d{3}$")
 SEMVER = re.compile(r"^\d+\.\d+\.\d+$")
 LINK = re.compile(r"^[a-z0-9][a-z0-9/_-]*\.md#[a-z0-9-]+$")
+URL = re.compile(r"^https?://[^\s/]+(/\S*)?$")
+LIFECYCLE = ("deprecated", "counts_from")  # optional fields: retired, or a preview until a date
 REQUIRED = ("id", "title", "level", "applies_to", "verification", "summary", "methodology",
             "golden_path", "sources")  # fmt: skip
 
@@ -214,6 +217,9 @@ def _capability(entry: dict[str, Any], requirements: dict[str, Requirement], whe
         requirement = requirements.get(rid)
         if requirement is None:
             problems.add("catalog.yaml", where, "reached_when", f"unknown requirement {rid}")
+        elif requirement.deprecated:
+            problems.add("catalog.yaml", where, "reached_when",
+                         f"{rid} is retired; a level's capability cannot rest on it")  # fmt: skip
         elif not requirement.automated:
             problems.add("catalog.yaml", where, "reached_when",
                          f"{rid} is verified by hand; a level's capability must be seen in the repository")  # fmt: skip
@@ -265,8 +271,11 @@ def _area_file(path: Path, areas: dict[str, Area], problems: _Problems) -> list[
 
 
 def _requirement(
-    file: str, index: int, entry: Any, area: Area, problems: _Problems
+    file: str, index: int, entry: Any, area: Area, problems: _Problems,
+    external_links: bool = False,
 ) -> Requirement | None:
+    """One requirement record; `external_links` also accepts http(s) URLs for its methodology
+    and golden path (an organisation's own requirements link to its own pages)."""
     if not isinstance(entry, dict):
         problems.add(file, f"entry {index + 1}", "-", "must be a mapping")
         return None
@@ -279,7 +288,7 @@ def _requirement(
     for name in REQUIRED:
         if entry.get(name) in (None, "", [], {}):
             bad(name, "is missing")
-    unknown = set(entry) - set(REQUIRED) - {"deprecated"}
+    unknown = set(entry) - set(REQUIRED) - set(LIFECYCLE)
     for name in sorted(unknown):
         bad(name, "is not a known field")
     match = ID_PATTERN.match(rid)
@@ -304,8 +313,15 @@ def _requirement(
     elif verification is not None:
         bad("verification", "must be a mapping with method and evidence")
     for name in ("methodology", "golden_path"):
-        if entry.get(name) and not LINK.match(str(entry[name])):
-            bad(name, "must be a site path with an anchor, like methodology/traceability.md#tr-001")
+        value = str(entry.get(name) or "")
+        if value and not LINK.match(value) and not (external_links and URL.match(value)):
+            bad(name, "must be a site path with an anchor, like methodology/traceability.md#tr-001"
+                + (", or an http(s) URL" if external_links else ""))
+    if not isinstance(entry.get("deprecated", False), bool):
+        bad("deprecated", "must be true or false")
+    counts_from = entry.get("counts_from")
+    if counts_from is not None and type(counts_from) is not date:
+        bad("counts_from", f"must be a date like 2027-01-31, got {counts_from!r}")
     sources = _sources(entry.get("sources"), bad)
     if len(problems) > before:
         return None
@@ -321,7 +337,8 @@ def _requirement(
         methodology=str(entry["methodology"]),
         golden_path=str(entry["golden_path"]),
         sources=sources,
-        deprecated=bool(entry.get("deprecated", False)),
+        deprecated=entry.get("deprecated", False),
+        counts_from=counts_from,
     )
 
 

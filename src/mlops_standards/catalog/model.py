@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Literal
 
 Applicability = Literal["all", "batch", "real-time"]
@@ -85,6 +86,8 @@ class Requirement:
     """The frameworks this requirement is measured against."""
     deprecated: bool = False
     """Retired requirements stay in the catalog, marked, so their IDs are never reused."""
+    counts_from: date | None = None
+    """A preview until this date: reported from the start, counted from this day on."""
 
     @property
     def anchor(self) -> str:
@@ -95,6 +98,11 @@ class Requirement:
     def automated(self) -> bool:
         """Whether a registered check decides this requirement."""
         return self.verification.method == "automated"
+
+    def counts_on(self, day: date) -> bool:
+        """Whether the requirement counts towards the levels on `day`: not retired, and not a
+        preview any more (a preview is reported but counted only from its `counts_from` date)."""
+        return not self.deprecated and (self.counts_from is None or self.counts_from <= day)
 
     def applies(self, profile: str | None) -> bool:
         """Whether the requirement applies to a product of `profile` (`batch`, `real-time`).
@@ -201,6 +209,10 @@ class Catalog:
     """What the checker recognises (`tools.Knowledge`), from tools.yaml."""
     markers: Any = None
     """The checks' vocabulary (`markers.Markers`), from markers.yaml."""
+    site_url: str | None = None
+    """Where the handbook is published, for the reports' links; an organisation overlay sets it."""
+    tailored_by: str | None = None
+    """The organisation overlay applied, as `name version`; None for the standards as shipped."""
 
     def __iter__(self):
         return iter(self.requirements)

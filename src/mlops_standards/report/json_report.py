@@ -9,14 +9,18 @@ from mlops_standards import __version__
 from mlops_standards.assess import Assessment, Result
 from mlops_standards.checks.outcome import Evidence
 
-from .links import page_url
+from .links import catalog_url
 
-SCHEMA_VERSION = "2.0"
+SCHEMA_VERSION = "2.1"
 """Bumped on any change of shape: minor for additions, major for removals or renames.
 
 2.0: the level is the capability level (how the product reaches production) and
 `certified_level` the strict one; `placed_by`, `gaps`, `to_confirm` and the profile's source
 and evidence are new; status `needs-attestation` is now `to-confirm`.
+
+2.1: the rule lifecycle and the portfolio: status `retired`, each result's `counts_from` (a
+preview's date), `previews`, `retired`, `assessed_on`, the `product` name, `brand`, `team` and
+configured `gate`, and the organisation overlay the standards were tailored with.
 """
 
 
@@ -27,6 +31,7 @@ def document(assessments: list[Assessment], errors: list[tuple[str, str]]) -> di
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "mlops-standards", "version": __version__},
         "standards_version": version,
+        "standards_tailored_by": assessments[0].catalog.tailored_by if assessments else None,
         "reports": [_report(a) for a in assessments],
         "errors": [{"path": path, "message": message} for path, message in errors],
     }
@@ -50,6 +55,11 @@ def _report(a: Assessment) -> dict[str, Any]:
         "profile_source": a.profile.source,
         "profile_evidence": [_evidence(e) for e in a.profile.evidence],
         "config": a.config.source,
+        "product": a.config.product,
+        "brand": a.config.brand,
+        "team": a.config.team,
+        "gate": {"fail_under": a.config.fail_under, "compares": a.config.gate or "level"},
+        "assessed_on": a.assessed_on.isoformat(),
         "level": a.level,
         "level_name": a.level_name,
         "level_summary": levels[a.level].summary,
@@ -61,6 +71,8 @@ def _report(a: Assessment) -> dict[str, Any]:
         "next_level_name": levels[a.next_level].name if a.next_level is not None else None,
         "blocking": _ids(a.blocking),
         "to_confirm": _ids(a.to_confirm),
+        "previews": _ids(a.previews),
+        "retired": _ids(a.retired),
         "areas": [{"area": x.prefix, "name": x.name, "met": x.met, "applicable": x.applicable} for x in a.areas],
         "results": [_result(r, a) for r in a.results],
         "not_scanned": [{"path": p, "reason": why} for p, why in a.skipped_paths],
@@ -84,8 +96,9 @@ def _result(result: Result, a: Assessment) -> dict[str, Any]:
         "verification": r.verification.method,
         "status": result.status.value,
         "message": result.message or None,
+        "counts_from": result.counts_from.isoformat() if result.counts_from else None,
         "evidence": [_evidence(e) for e in result.evidence],
         "recognised_tools": [t.label for t in a.catalog.tools.recognised(r.verification.practices)],
-        "golden_path": page_url(r.golden_path),
-        "methodology": page_url(r.methodology),
+        "golden_path": catalog_url(a.catalog, r.golden_path),
+        "methodology": catalog_url(a.catalog, r.methodology),
     }

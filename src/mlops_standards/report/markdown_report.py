@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from mlops_standards.assess import Assessment, Result, Status
 
-from .links import page_url
+from .links import catalog_url
 from .summary import (
-    LABELS,
     SYMBOLS,
     certified_line,
     detail,
@@ -14,7 +13,10 @@ from .summary import (
     headline,
     monorepo_line,
     next_level_line,
+    previews_line,
     profile_line,
+    standards_line,
+    status_label,
 )
 
 
@@ -40,8 +42,8 @@ def render(assessments: list[Assessment], errors: list[tuple[str, str]]) -> str:
 
 def _item(a: Assessment, result: Result, link: bool = True) -> str:
     r = result.requirement
-    line = f"- {SYMBOLS[result.status]} **{r.id}** {r.title} ({LABELS[result.status]}): {_cell(detail(result, a))}"
-    return line + (f" · [golden path]({page_url(r.golden_path)})" if link else "")
+    line = f"- {SYMBOLS[result.status]} **{r.id}** {r.title} ({status_label(result)}): {_cell(detail(result, a))}"
+    return line + (f" · [golden path]({catalog_url(a.catalog, r.golden_path)})" if link else "")
 
 
 def _report(a: Assessment) -> list[str]:
@@ -51,7 +53,7 @@ def _report(a: Assessment) -> list[str]:
         a.catalog.levels[a.level].summary,
         "",
         f"`{a.root.name}` · {certified_line(a)} · profile: {_cell(profile_line(a))} · "
-        f"standards v{a.catalog.version}",
+        f"{standards_line(a)}",
         "",
         *([f"*{line}*", ""] if (line := monorepo_line(a)) else []),
     ]
@@ -64,6 +66,8 @@ def _report(a: Assessment) -> list[str]:
             if gaps:
                 lines += [f"*{area.name}*", "", *(_item(a, r) for r in gaps), ""]
     lines += [f"**{next_level_line(a)}**", "", *(_item(a, r) for r in a.blocking), ""]
+    if a.previews:
+        lines += [f"**{previews_line(a)}**", "", *(_item(a, r) for r in a.previews), ""]
     lines += ["| Area | Met |", "|---|---|", *(f"| {area.name} | {area.met}/{area.applicable} |" for area in a.areas), ""]
     waived = [res for res in a.results if res.status is Status.WAIVED]
     if waived:
@@ -72,7 +76,7 @@ def _report(a: Assessment) -> list[str]:
               "| | ID | Requirement | Status | Evidence |", "|---|---|---|---|---|"]  # fmt: skip
     for result in a.results:
         r = result.requirement
-        lines.append(f"| {SYMBOLS[result.status]} | [{r.id}]({page_url(r.methodology)}) | {_cell(r.title)} "
-                     f"| {LABELS[result.status]} | {_cell(detail(result, a))} |")  # fmt: skip
+        lines.append(f"| {SYMBOLS[result.status]} | [{r.id}]({catalog_url(a.catalog, r.methodology)}) | {_cell(r.title)} "
+                     f"| {status_label(result)} | {_cell(detail(result, a))} |")  # fmt: skip
     lines += ["", "</details>", ""]
     return lines

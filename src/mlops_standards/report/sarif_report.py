@@ -14,7 +14,7 @@ from typing import Any
 from mlops_standards import __version__
 from mlops_standards.assess import Assessment, Result, Status
 
-from .links import page_url
+from .links import catalog_url
 from .summary import detail
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -42,7 +42,7 @@ def _run(a: Assessment) -> dict[str, Any]:
             "name": "".join(word.capitalize() for word in r.title.split()[:8] if word.isalnum()),
             "shortDescription": {"text": r.title},
             "fullDescription": {"text": r.summary},
-            "helpUri": page_url(r.golden_path),
+            "helpUri": catalog_url(a.catalog, r.golden_path),
             "help": {"text": f"Evidence expected: {r.verification.evidence}"},
             "properties": {"level": r.level, "area": r.area, "applies_to": r.applies_to},
         }
@@ -55,7 +55,7 @@ def _run(a: Assessment) -> dict[str, Any]:
                 "name": "mlops-standards",
                 "version": __version__,
                 "semanticVersion": __version__,
-                "informationUri": page_url("checker/index.md"),
+                "informationUri": catalog_url(a.catalog, "checker/index.md"),
                 "rules": rules,
             }
         },
@@ -85,8 +85,10 @@ def _result(result: Result, index: dict[str, int], a: Assessment) -> dict[str, A
     return {
         "ruleId": r.id,
         "ruleIndex": index[r.id],
-        "level": LEVELS[result.status],
-        "message": {"text": f"{r.title}: {detail(result, a) or 'not met'}. Golden path: {page_url(r.golden_path)}"},
+        # A preview is reported but must not fail a code-scanning gate before its date.
+        "level": LEVELS[result.status] if result.counted else "note",
+        "message": {"text": f"{r.title}: {detail(result, a) or 'not met'}. "
+                            f"Golden path: {catalog_url(a.catalog, r.golden_path)}"},
         "locations": [
             {
                 "physicalLocation": {
@@ -95,5 +97,10 @@ def _result(result: Result, index: dict[str, int], a: Assessment) -> dict[str, A
                 }
             }
         ],
-        "properties": {"requirementLevel": r.level, "blocksNextLevel": blocking, "status": result.status.value},
+        "properties": {
+            "requirementLevel": r.level,
+            "blocksNextLevel": blocking,
+            "status": result.status.value,
+            "countsFrom": result.counts_from.isoformat() if result.counts_from else None,
+        },
     }

@@ -20,6 +20,7 @@ SYMBOLS = {
     Status.ATTESTED: "✔",
     Status.WAIVED: "~",
     Status.NOT_APPLICABLE: "·",
+    Status.RETIRED: "-",
 }
 LABELS = {
     Status.PASSED: "passed",
@@ -30,6 +31,7 @@ LABELS = {
     Status.ATTESTED: "attested",
     Status.WAIVED: "waived",
     Status.NOT_APPLICABLE: "not applicable",
+    Status.RETIRED: "retired",
 }
 TOOLS_SHOWN = 6
 
@@ -48,6 +50,27 @@ def certified_line(assessment: Assessment) -> str:
     waiting = len(assessment.to_confirm)
     line = f"certified level {assessment.certified_level}: every requirement up to it met, attested or waived"
     return line + (f"; {waiting} to confirm by hand" if waiting else "")
+
+
+def status_label(result: Result) -> str:
+    """`failed`, or `failed · preview, counts from 2027-03-01` for a preview."""
+    label = LABELS[result.status]
+    if result.counts_from is not None:
+        label += f" · preview, counts from {result.counts_from.isoformat()}"
+    return label
+
+
+def standards_line(assessment: Assessment) -> str:
+    """`standards v1.1.0`, with the organisation overlay they were tailored with, if any."""
+    catalog = assessment.catalog
+    tailored = f" tailored by {catalog.tailored_by}" if catalog.tailored_by else ""
+    return f"standards v{catalog.version}{tailored}"
+
+
+def previews_line(assessment: Assessment) -> str:
+    count = len(assessment.previews)
+    return (f"Previews, reported but not counted yet: {count} "
+            f"(each counts from its date; meet it before then).")  # fmt: skip
 
 
 def profile_line(assessment: Assessment) -> str:

@@ -10,9 +10,8 @@ from rich.text import Text
 
 from mlops_standards.assess import Assessment, Result, Status
 
-from .links import page_url
+from .links import catalog_url
 from .summary import (
-    LABELS,
     SYMBOLS,
     certified_line,
     detail,
@@ -20,9 +19,14 @@ from .summary import (
     headline,
     monorepo_line,
     next_level_line,
+    previews_line,
     profile_line,
+    standards_line,
+    status_label,
 )
 
+HIDDEN = (Status.NOT_APPLICABLE, Status.RETIRED)
+"""Left out of "every requirement" unless asked for (`--verbose`)."""
 STYLES = {
     Status.PASSED: "green",
     Status.ATTESTED: "green",
@@ -32,6 +36,7 @@ STYLES = {
     Status.TO_CONFIRM: "yellow",
     Status.WAIVED: "cyan",
     Status.NOT_APPLICABLE: "dim",
+    Status.RETIRED: "dim",
 }
 
 
@@ -48,7 +53,7 @@ def render(console: Console, assessment: Assessment, verbose: bool = False,
         f"\n{label or assessment.root}",
         *([f"\n{line}"] if (line := monorepo_line(assessment)) else []),
         f"\nprofile: {profile_line(assessment)}",
-        f"\nstandards v{assessment.catalog.version}",
+        f"\n{standards_line(assessment)}",
     )  # fmt: skip
     console.print(Panel(header, title="mlops-standards", expand=False))
     if assessment.placed_by:
@@ -69,6 +74,11 @@ def render(console: Console, assessment: Assessment, verbose: bool = False,
     for result in assessment.blocking:
         _line(console, assessment, result)
     console.print()
+    if assessment.previews:
+        console.print(Text(previews_line(assessment), style="bold"))
+        for result in assessment.previews:
+            _line(console, assessment, result)
+        console.print()
     console.print(_areas(assessment))
     _every(console, assessment, verbose)
     for path, reason in assessment.skipped_paths:
@@ -80,17 +90,17 @@ def render(console: Console, assessment: Assessment, verbose: bool = False,
 def _line(console: Console, assessment: Assessment, result: Result, link: bool = True) -> None:
     r = result.requirement
     console.print(Text.assemble((f" {SYMBOLS[result.status]} {r.id} ", STYLES[result.status]), r.title))
-    reason = ": ".join(p for p in (LABELS[result.status], detail(result, assessment)) if p)
+    reason = ": ".join(p for p in (status_label(result), detail(result, assessment)) if p)
     _indented(console, reason, "dim")
     if link:
-        _indented(console, f"→ {page_url(r.golden_path)}", "blue")
+        _indented(console, f"→ {catalog_url(assessment.catalog, r.golden_path)}", "blue")
 
 
 def _every(console: Console, assessment: Assessment, verbose: bool) -> None:
     console.print(Text("Every requirement", style="bold underline"))
     for area in assessment.catalog.areas:
         shown = [res for res in assessment.results if res.requirement.area == area.prefix
-                 and (verbose or res.status is not Status.NOT_APPLICABLE)]  # fmt: skip
+                 and (verbose or res.status not in HIDDEN)]  # fmt: skip
         console.print(Text(area.name, style="bold"))
         for result in shown:
             r = result.requirement

@@ -21,7 +21,8 @@ from markdown.preprocessors import Preprocessor
 
 from mlops_standards.catalog import Catalog, CatalogError, load
 from mlops_standards.catalog.loader import default_directory
-from mlops_standards.site import figures, render
+from mlops_standards.catalog.overlay import apply_overlay, find_overlay
+from mlops_standards.site import checklist, figures, render, self_assessment
 from mlops_standards.site.example_report import example_report
 
 REPORT_SCHEMA = Path(__file__).parents[1] / "report" / "report-schema.json"
@@ -96,6 +97,8 @@ RENDERERS: dict[str, Callable[[Context, list[str]], str]] = {
     "figure": lambda c, a: figures.figure(_one_id(a), c.catalog, c.page),
     "report": lambda c, a: _report(c, *_two(a)),
     "report-schema": lambda c, a: f"```json\n{REPORT_SCHEMA.read_text().rstrip()}\n```\n",
+    "checklist": lambda c, a: _none(a) or checklist.production_checklist(c.catalog, c.page),
+    "self-assessment": lambda c, a: _none(a) or self_assessment.self_assessment(c.catalog, c.page),
 }
 
 
@@ -135,16 +138,28 @@ def expand(markdown: str, context: Context) -> str:
 def catalog(directory: Path | None = None) -> Catalog:
     """The catalog in `directory` (the packaged one by default), loaded again only after an edit.
 
+    The organisation overlay the checker would use (`MLOPS_STANDARDS_OVERLAY`, or an installed
+    package's) tailors it, so the site publishes the standards the reports link to.
+
     A site build renders dozens of pages; `mkdocs serve` and `zensical serve` keep the process
     between rebuilds, so the cache is keyed on the catalog files' sizes and modification times.
     """
     folder = directory or default_directory()
-    return _load(folder, _signature(folder, "*.yaml"))
+    overlay = find_overlay()
+    return _load(folder, _signature(folder, "*.yaml"), overlay, _file_signature(overlay))
 
 
 @lru_cache(maxsize=4)
-def _load(folder: Path, signature: tuple) -> Catalog:
-    return load(folder)
+def _load(folder: Path, signature: tuple, overlay: Path | None, overlay_files: tuple) -> Catalog:
+    standards = load(folder)
+    return apply_overlay(standards, overlay) if overlay is not None else standards
+
+
+def _file_signature(path: Path | None) -> tuple:
+    if path is None or not path.is_file():
+        return ()
+    stat = path.stat()
+    return (stat.st_size, stat.st_mtime_ns)
 
 
 def _signature(folder: Path, pattern: str = "**/*") -> tuple:

@@ -12,7 +12,12 @@ APPLIES = {"all": "all products", "batch": "batch products", "real-time": "real-
 
 
 def link(target: str, page: str) -> str:
-    """A site path like `methodology/x.md#a`, made relative to the page that links to it."""
+    """A site path like `methodology/x.md#a`, made relative to the page that links to it.
+
+    An organisation's own requirements may link to its own pages: an http(s) URL is kept.
+    """
+    if target.startswith(("http://", "https://")):
+        return target
     path, _, anchor = target.partition("#")
     relative = posixpath.relpath(path, posixpath.dirname(page) or ".")
     if path == page:
@@ -31,8 +36,26 @@ def meta_line(catalog: Catalog, requirement: Requirement) -> str:
     level = catalog.levels[requirement.level]
     return (
         f"**Level {requirement.level}** ({level.name}) · {APPLIES[requirement.applies_to]} · "
-        f"{requirement.verification.method} verification"
+        f"{requirement.verification.method} verification" + lifecycle(requirement)
     )
+
+
+def _named(catalog: Catalog, r: Requirement, page: str) -> str:
+    return f"{requirement_link(catalog, r, page)} {r.title}{retired_mark(r)}"
+
+
+def retired_mark(requirement: Requirement) -> str:
+    """` (retired)` after a retired requirement's title wherever a page names it."""
+    return " *(retired)*" if requirement.deprecated else ""
+
+
+def lifecycle(requirement: Requirement) -> str:
+    """` · **retired**` or ` · **preview**, counts from 2027-03-01`; nothing for one in force."""
+    if requirement.deprecated:
+        return " · **retired**: no longer required; its ID stays reserved"
+    if requirement.counts_from is not None:
+        return f" · **preview**: reported now, counts from {requirement.counts_from.isoformat()}"
+    return ""
 
 
 def heading(catalog: Catalog, requirement_id: str, page: str, depth: int = 2) -> str:
@@ -69,7 +92,8 @@ def places(catalog: Catalog, requirement: Requirement, page: str) -> str:
 def requirement_reference(catalog: Catalog, requirement_id: str, page: str) -> str:
     """An inline reference: the ID linked to its standard, then its title from the catalog."""
     requirement = catalog.get(requirement_id)
-    return f"{requirement_link(catalog, requirement, page)} *{requirement.title}*"
+    title = f"*{requirement.title}*{retired_mark(requirement)}"
+    return f"{requirement_link(catalog, requirement, page)} {title}"
 
 
 def requirement_list(catalog: Catalog, requirement_ids: list[str], page: str) -> str:
@@ -93,7 +117,9 @@ def standards(catalog: Catalog, prefix: str, page: str) -> str:
     lines += [
         f"- [ ] [{r.id}](#{r.anchor}) {r.title} — level {r.level}, {r.verification.method}"
         + (f", {r.applies_to} only" if r.applies_to != "all" else "")
+        + (f", counts from {r.counts_from.isoformat()}" if r.counts_from else "")
         for r in requirements
+        if not r.deprecated
     ]
     lines.append("\n</div>\n")
     for r in requirements:
@@ -146,12 +172,13 @@ def level_requirements(catalog: Catalog, level: int, page: str) -> str:
     rows = [
         (
             requirement_link(catalog, r, page),
-            r.title,
+            r.title + (f" *(preview, counts from {r.counts_from})*" if r.counts_from else ""),
             catalog.area(r.area).name,
             APPLIES[r.applies_to],
             r.verification.method,
         )
         for r in catalog.at_level(level)
+        if not r.deprecated
     ]
     if not rows:
         return "_This level adds no requirement._\n"
@@ -173,7 +200,7 @@ def crosswalk(catalog: Catalog, page: str) -> str:
             rows.append((
                 str(item.item),
                 item.statement,
-                "<br>".join(f"{requirement_link(catalog, r, page)} {r.title}" for r in covering),
+                "<br>".join(_named(catalog, r, page) for r in covering),
                 _levels(r.sources.microsoft for r in covering),
                 _levels(r.sources.google for r in covering),
                 ", ".join(sorted({t for r in covering for t in r.sources.ml_test_score})),
@@ -193,7 +220,7 @@ def ml_test_score(catalog: Catalog, page: str) -> str:
     rows = []
     for test, meaning in catalog.ml_test_score.items():
         covering = [r for r in catalog if test in r.sources.ml_test_score]
-        ids = "<br>".join(f"{requirement_link(catalog, r, page)} {r.title}" for r in covering)
+        ids = "<br>".join(_named(catalog, r, page) for r in covering)
         rows.append((test, meaning, ids or "—"))
     return _table(("Test", "What it asks", "Our requirements"), rows)
 
