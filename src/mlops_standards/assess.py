@@ -127,15 +127,21 @@ class Assessment:
     def placed_by(self) -> tuple[Result, ...]:
         """The results that place the product at its level (its capability's evidence)."""
         rule = self.catalog.levels[self.level].reached_when
-        return tuple(self.result(rid) for rid in rule.requirements
-                     if self.result(rid).status.shown and self.result(rid).counted)  # fmt: skip
+        return tuple(
+            self.result(rid)
+            for rid in rule.requirements
+            if self.result(rid).status.shown and self.result(rid).counted
+        )
 
     @property
     def gaps(self) -> tuple[Result, ...]:
         """What the standards still miss at or below the level, in catalog order (at level 0,
         nothing: what level 1 needs is what `blocking` lists)."""
-        return tuple(r for r in self.results if r.requirement.level <= self.level
-                     and not r.status.met and r.counted)  # fmt: skip
+        return tuple(
+            r
+            for r in self.results
+            if r.requirement.level <= self.level and not r.status.met and r.counted
+        )
 
     @property
     def next_level(self) -> int | None:
@@ -153,8 +159,14 @@ class Assessment:
         missing = [r for r in capability if not r.status.shown]
         if any(r.status.shown for r in capability if r.requirement.id in rule.any_of):
             missing = [r for r in missing if r.requirement.id not in rule.any_of]
-        rest = [r for r in self.results if r.requirement.level == self.next_level
-                and not r.status.met and r.counted and r not in missing]  # fmt: skip
+        rest = [
+            r
+            for r in self.results
+            if r.requirement.level == self.next_level
+            and not r.status.met
+            and r.counted
+            and r not in missing
+        ]
         return (*missing, *rest)
 
     @property
@@ -171,8 +183,9 @@ class Assessment:
         return tuple(r for r in self.results if r.status is Status.RETIRED)
 
 
-def assess(path: str | Path, catalog: Catalog | None = None,
-           today: date | None = None) -> Assessment:  # fmt: skip
+def assess(
+    path: str | Path, catalog: Catalog | None = None, today: date | None = None
+) -> Assessment:
     """Assess the repository at `path` as one product (see `assess_all` for monorepos).
 
     `today` decides which previews count (the current date by default).
@@ -183,12 +196,14 @@ def assess(path: str | Path, catalog: Catalog | None = None,
     """
     catalog = catalog or load()
     repository = Repository(path)
-    return _assess(repository, catalog, Facts(repository, catalog.tools, catalog.markers),
-                   today=today)  # fmt: skip
+    return _assess(
+        repository, catalog, Facts(repository, catalog.tools, catalog.markers), today=today
+    )
 
 
-def assess_all(path: str | Path, catalog: Catalog | None = None,
-               today: date | None = None) -> list[Assessment]:  # fmt: skip
+def assess_all(
+    path: str | Path, catalog: Catalog | None = None, today: date | None = None
+) -> list[Assessment]:
     """Assess the repository at `path`: one assessment, or one per project of a monorepo.
 
     Each project of a monorepo is assessed with its own files and the repository's shared
@@ -205,8 +220,13 @@ def assess_all(path: str | Path, catalog: Catalog | None = None,
     return [_assess(repository, catalog, facts, tuple(projects), today) for facts in scoped]
 
 
-def _assess(repository: Repository, catalog: Catalog, facts: Facts,
-            projects: tuple[str, ...] = (), today: date | None = None) -> Assessment:  # fmt: skip
+def _assess(
+    repository: Repository,
+    catalog: Catalog,
+    facts: Facts,
+    projects: tuple[str, ...] = (),
+    today: date | None = None,
+) -> Assessment:
     today = today or date.today()
     root = repository.root / facts.scope if facts.scope else repository.root
     unreadable = facts.parse_errors  # before any check reads anything: the same list every run
@@ -238,8 +258,13 @@ def _assess(repository: Repository, catalog: Catalog, facts: Facts,
         level=capability_level(catalog, results),
         certified_level=certified_level(results),
         areas=tuple(_area_summary(catalog, results, area.prefix) for area in catalog.areas),
-        skipped_paths=(*repository.skipped,
-                       *((e, "a repository of its own (its own CI), not this product's code") for e in facts.embedded)),
+        skipped_paths=(
+            *repository.skipped,
+            *(
+                (e, "a repository of its own (its own CI), not this product's code")
+                for e in facts.embedded
+            ),
+        ),
         parse_errors=(*unreadable, *facts.unparsed_python()),
         project=facts.scope,
         projects=projects,
@@ -247,8 +272,13 @@ def _assess(repository: Repository, catalog: Catalog, facts: Facts,
     )
 
 
-def _result(requirement: Requirement, config: ProjectConfig, product: Profile, facts: Facts,
-            done: dict[str, Result]) -> Result:  # fmt: skip
+def _result(
+    requirement: Requirement,
+    config: ProjectConfig,
+    product: Profile,
+    facts: Facts,
+    done: dict[str, Result],
+) -> Result:
     rid = requirement.id
     if requirement.deprecated:
         return Result(requirement, Status.RETIRED, message="retired: not run, not counted")
@@ -261,14 +291,19 @@ def _result(requirement: Requirement, config: ProjectConfig, product: Profile, f
         return Result(requirement, Status.WAIVED, message=config.waive[rid])
     if rid in config.attest:
         evidence = config.attest[rid]
-        return Result(requirement, Status.ATTESTED, (Evidence(evidence, detail="attested"),), evidence)
+        return Result(
+            requirement, Status.ATTESTED, (Evidence(evidence, detail="attested"),), evidence
+        )
     if not requirement.automated:
         return Result(requirement, Status.TO_CONFIRM, message=requirement.verification.evidence)
     check = REGISTRY.get(rid)
     if check is None:
         return Result(requirement, Status.ERROR, message="no check is registered for it")
-    unmet = sorted(r for r in check.requires if r in done and not done[r].status.met
-                   and done[r].status is not Status.RETIRED)  # fmt: skip
+    unmet = sorted(
+        r
+        for r in check.requires
+        if r in done and not done[r].status.met and done[r].status is not Status.RETIRED
+    )
     if unmet:
         return Result(requirement, Status.SKIPPED, message=f"requires {', '.join(unmet)}")
     outcome = run(check, facts)
@@ -277,7 +312,9 @@ def _result(requirement: Requirement, config: ProjectConfig, product: Profile, f
     if not outcome.passed and (broken := facts.errors_for(requirement.verification.practices)):
         # The practice may be in the file the checker could not read: an error, not a fail.
         unread = tuple(Evidence(e.path, detail=f"not read: {e.message}") for e in broken)
-        return Result(requirement, Status.ERROR, (*unread, *outcome.evidence), "; ".join(map(str, broken)))
+        return Result(
+            requirement, Status.ERROR, (*unread, *outcome.evidence), "; ".join(map(str, broken))
+        )
     return Result(requirement, Status.PASSED if outcome.passed else Status.FAILED, outcome.evidence)
 
 
@@ -311,5 +348,6 @@ def certified_level(results: tuple[Result, ...] | list[Result]) -> int:
 def _area_summary(catalog: Catalog, results: tuple[Result, ...], prefix: str) -> AreaSummary:
     mine = [r for r in results if r.requirement.area == prefix and r.counted]
     applicable = [r for r in mine if r.status is not Status.NOT_APPLICABLE]
-    return AreaSummary(prefix, catalog.area(prefix).name, sum(r.status.met for r in applicable),
-                       len(applicable))  # fmt: skip
+    return AreaSummary(
+        prefix, catalog.area(prefix).name, sum(r.status.met for r in applicable), len(applicable)
+    )

@@ -42,10 +42,12 @@ def _catalog(overlay: Path | None = None, checks: bool = False):  # -> Catalog
 
 
 overlay_option = click.option(
-    "--overlay", type=click.Path(path_type=Path, dir_okay=False), default=None,
+    "--overlay",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
     help="The organisation's tailoring of the standards (a YAML file); default: "
     "$MLOPS_STANDARDS_OVERLAY, or the overlay an installed package declares.",
-)  # fmt: skip
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -56,31 +58,73 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="terminal",
-              show_default=True, help="What to print on standard output.")  # fmt: skip
-@click.option("--output", "-o", "outputs", multiple=True, type=click.Path(path_type=Path),
-              help="Also write the report to FILE, in the format its suffix names "
-              "(.json, .md, .sarif, .html). Repeatable.")  # fmt: skip
-@click.option("--badge", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Also write an SVG badge of the level --gate compares (the lowest, when "
-              "several projects are assessed), in the flat style of shields.io.")  # fmt: skip
-@click.option("--fail-under", type=click.IntRange(0, 4), default=None,
-              help="Exit 1 when a repository is below this level (see --gate).")  # fmt: skip
-@click.option("--gate", type=click.Choice(GATES), default=None,
-              help="Which level --fail-under compares: the level the repository's way to "
-              "production shows, or the certified level (every requirement up to it met, "
-              "attested or waived). Default: the project's `gate`, else level.")  # fmt: skip
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="terminal",
+    show_default=True,
+    help="What to print on standard output.",
+)
+@click.option(
+    "--output",
+    "-o",
+    "outputs",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Also write the report to FILE, in the format its suffix names "
+    "(.json, .md, .sarif, .html). Repeatable.",
+)
+@click.option(
+    "--badge",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Also write an SVG badge of the level --gate compares (the lowest, when "
+    "several projects are assessed), in the flat style of shields.io.",
+)
+@click.option(
+    "--fail-under",
+    type=click.IntRange(0, 4),
+    default=None,
+    help="Exit 1 when a repository is below this level (see --gate).",
+)
+@click.option(
+    "--gate",
+    type=click.Choice(GATES),
+    default=None,
+    help="Which level --fail-under compares: the level the repository's way to "
+    "production shows, or the certified level (every requirement up to it met, "
+    "attested or waived). Default: the project's `gate`, else level.",
+)
 @click.option("--verbose", "-v", is_flag=True, help="Also list requirements that do not apply.")
-@click.option("--checklist-level", type=click.IntRange(1, 4), default=None,
-              help="With --format checklist: the level to sign off (default: each product's "
-              "next level).")  # fmt: skip
-@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="Count previews as on this date (YYYY-MM-DD), to see what a requirement "
-              "announced for later will do to the level; default: today.")  # fmt: skip
+@click.option(
+    "--checklist-level",
+    type=click.IntRange(1, 4),
+    default=None,
+    help="With --format checklist: the level to sign off (default: each product's next level).",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Count previews as on this date (YYYY-MM-DD), to see what a requirement "
+    "announced for later will do to the level; default: today.",
+)
 @overlay_option
-def check(paths: tuple[Path, ...], fmt: str, outputs: tuple[Path, ...], badge: Path | None,
-          fail_under: int | None, gate: str | None, verbose: bool, checklist_level: int | None,
-          as_of, overlay: Path | None) -> None:  # fmt: skip
+def check(
+    paths: tuple[Path, ...],
+    fmt: str,
+    outputs: tuple[Path, ...],
+    badge: Path | None,
+    fail_under: int | None,
+    gate: str | None,
+    verbose: bool,
+    checklist_level: int | None,
+    as_of,
+    overlay: Path | None,
+) -> None:
     """Assess each repository PATH (default: the current directory) against the standards.
 
     The checker only reads files; it never imports, runs or installs the code it reads.
@@ -94,8 +138,9 @@ def check(paths: tuple[Path, ...], fmt: str, outputs: tuple[Path, ...], badge: P
 
     for output in outputs:
         if output.suffix.lower() not in SUFFIXES:
-            raise click.BadParameter(f"{output}: suffix must be one of {', '.join(SUFFIXES)}",
-                                     param_hint="--output")  # fmt: skip
+            raise click.BadParameter(
+                f"{output}: suffix must be one of {', '.join(SUFFIXES)}", param_hint="--output"
+            )
     catalog = _catalog(overlay, checks=True)
     assessments, errors = [], []
     for path in paths or (Path("."),):
@@ -178,12 +223,17 @@ def facts(path: Path, as_json: bool, overlay: Path | None) -> None:
     except ScanError as error:
         _fail(str(error))
         sys.exit(EXIT_INPUT)
-    click.echo(facts_report.render_json(data) if as_json else facts_report.render_text(data), nl=False)
+    click.echo(
+        facts_report.render_json(data) if as_json else facts_report.render_text(data), nl=False
+    )
 
 
 @main.command("list")
-@click.option("--area", type=click.Choice(["DOC", "CQ", "TR", "MON"], case_sensitive=False),
-              help="Only this area.")  # fmt: skip
+@click.option(
+    "--area",
+    type=click.Choice(["DOC", "CQ", "TR", "MON"], case_sensitive=False),
+    help="Only this area.",
+)
 @click.option("--level", type=click.IntRange(1, 4), help="Only requirements of this level.")
 @overlay_option
 def list_requirements(area: str | None, level: int | None, overlay: Path | None) -> None:
@@ -212,8 +262,12 @@ def explain(requirement_id: str, overlay: Path | None) -> None:
 
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option("--name", required=True, help="The product's name: lower-case words joined by "
-              "hyphens (price-forecast); it names the package, command and model.")  # fmt: skip
+@click.option(
+    "--name",
+    required=True,
+    help="The product's name: lower-case words joined by "
+    "hyphens (price-forecast); it names the package, command and model.",
+)
 def new(path: Path, name: str) -> None:
     """Start a product at PATH from the reference project, renamed to NAME.
 
@@ -232,22 +286,43 @@ def new(path: Path, name: str) -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
-@click.option("--out", "-o", "out", type=click.Path(path_type=Path, file_okay=False),
-              default=Path("portfolio"), show_default=True,
-              help="The folder to write index.html and portfolio.json into.")  # fmt: skip
-@click.option("--mapping", type=click.Path(path_type=Path, dir_okay=False, exists=True),
-              help="A YAML file mapping product names to a brand and a team; it wins over "
-              "what the reports' configuration says.")  # fmt: skip
-@click.option("--history", type=click.Path(path_type=Path, dir_okay=False),
-              help="A JSON file of earlier runs: the dashboard shows what changed since the "
-              "last one, and this run is added to it (created if missing).")  # fmt: skip
-@click.option("--group-by", type=click.Choice(["brand", "team"]), default="brand",
-              show_default=True)  # fmt: skip
-@click.option("--title", default="MLOps portfolio", show_default=True,
-              help="The dashboard's title.")  # fmt: skip
+@click.option(
+    "--out",
+    "-o",
+    "out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("portfolio"),
+    show_default=True,
+    help="The folder to write index.html and portfolio.json into.",
+)
+@click.option(
+    "--mapping",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="A YAML file mapping product names to a brand and a team; it wins over "
+    "what the reports' configuration says.",
+)
+@click.option(
+    "--history",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A JSON file of earlier runs: the dashboard shows what changed since the "
+    "last one, and this run is added to it (created if missing).",
+)
+@click.option(
+    "--group-by", type=click.Choice(["brand", "team"]), default="brand", show_default=True
+)
+@click.option(
+    "--title", default="MLOps portfolio", show_default=True, help="The dashboard's title."
+)
 @overlay_option
-def portfolio(inputs: tuple[Path, ...], out: Path, mapping: Path | None, history: Path | None,
-              group_by: str, title: str, overlay: Path | None) -> None:  # fmt: skip
+def portfolio(
+    inputs: tuple[Path, ...],
+    out: Path,
+    mapping: Path | None,
+    history: Path | None,
+    group_by: str,
+    title: str,
+    overlay: Path | None,
+) -> None:
     """Gather many products into one dashboard: INPUTS are JSON reports that each repository's
     CI wrote with `check --format json`, or repository folders to assess here.
 
@@ -279,8 +354,10 @@ def portfolio(inputs: tuple[Path, ...], out: Path, mapping: Path | None, history
     for path, message in outcome.portfolio.errors:
         _fail(f"{path}: {message}")
     products = outcome.portfolio.products
-    click.echo(f"{len(products)} product{'s' if len(products) != 1 else ''} in "
-               f"{len(outcome.portfolio.groups())} {group_by}s; wrote "
-               + ", ".join(str(p) for p in outcome.written))  # fmt: skip
+    click.echo(
+        f"{len(products)} product{'s' if len(products) != 1 else ''} in "
+        f"{len(outcome.portfolio.groups())} {group_by}s; wrote "
+        + ", ".join(str(p) for p in outcome.written)
+    )
     if outcome.portfolio.errors:
         sys.exit(EXIT_INPUT)

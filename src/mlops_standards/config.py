@@ -96,7 +96,9 @@ def _validate(table: Any, name: str, root: Path, catalog: Catalog) -> ProjectCon
         # it would let a report vouch for something nobody reviewing the repository sees.
         target = (root / evidence).resolve()
         if not target.is_relative_to(root.resolve()):
-            raise ConfigError(f"{name}: attest.{rid}: evidence '{evidence}' is outside the repository")
+            raise ConfigError(
+                f"{name}: attest.{rid}: evidence '{evidence}' is outside the repository"
+            )
         if not target.exists():
             raise ConfigError(
                 f"{name}: attest.{rid}: evidence '{evidence}' is neither an existing "

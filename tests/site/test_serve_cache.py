@@ -50,7 +50,7 @@ def test_a_served_rebuild_reuses_pages_and_matches_a_fresh_build(project, tmp_pa
     # One page and one included snippet change, as a contributor's two saves would.
     page = project / "docs" / "changelog.md"
     page.write_text(page.read_text() + "\nAn edit made while serving.\n", encoding="utf-8")
-    snippet = next((project / "snippets" / "traceability").glob("*.py"))
+    snippet = project / "snippets" / "demand-forecast" / "src" / "demand_forecast" / "lineage.py"
     snippet.write_text(snippet.read_text() + "\n# An edit to an included file.\n")
     os.utime(snippet, ns=(snippet.stat().st_atime_ns, snippet.stat().st_mtime_ns + 10**9))
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(served))

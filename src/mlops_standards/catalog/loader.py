@@ -11,7 +11,6 @@ from typing import Any
 import yaml
 
 from .markers import MarkersError, load_markers
-from .tools import ToolsError, load_tools
 from .model import (
     ACTORS,
     APPLICABILITIES,
@@ -29,6 +28,7 @@ from .model import (
     Step,
     Verification,
 )
+from .tools import ToolsError, load_tools
 
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed
 AREA_FILES = ("documentation.yaml", "code_quality.yaml", "traceability.yaml", "monitoring.yaml")
@@ -37,8 +37,17 @@ SEMVER = re.compile(r"^\d+\.\d+\.\d+$")
 LINK = re.compile(r"^[a-z0-9][a-z0-9/_-]*\.md#[a-z0-9-]+$")
 URL = re.compile(r"^https?://[^\s/]+(/\S*)?$")
 LIFECYCLE = ("deprecated", "counts_from")  # optional fields: retired, or a preview until a date
-REQUIRED = ("id", "title", "level", "applies_to", "verification", "summary", "methodology",
-            "golden_path", "sources")  # fmt: skip
+REQUIRED = (
+    "id",
+    "title",
+    "level",
+    "applies_to",
+    "verification",
+    "summary",
+    "methodology",
+    "golden_path",
+    "sources",
+)
 
 
 class CatalogError(Exception):
@@ -100,8 +109,12 @@ def load(directory: str | Path | None = None) -> Catalog:
         for requirement in requirements:
             for practice in requirement.verification.practices:
                 if practice not in tools.practices:
-                    problems.add(area_files[requirement.area], requirement.id, "verification.practices",
-                                 f"unknown practice {practice!r} (see tools.yaml)")  # fmt: skip
+                    problems.add(
+                        area_files[requirement.area],
+                        requirement.id,
+                        "verification.practices",
+                        f"unknown practice {practice!r} (see tools.yaml)",
+                    )
     if problems:
         raise CatalogError(problems)
     catalog = Catalog(
@@ -137,7 +150,7 @@ def _sort_key(requirement: Requirement) -> tuple[int, str]:
 
 def _read(path: Path, problems: _Problems) -> dict[str, Any]:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)  # noqa: S506
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except FileNotFoundError:
         problems.add(path.name, "-", "-", "file is missing")
         return {}
@@ -170,8 +183,9 @@ def _areas(meta: dict[str, Any], problems: _Problems) -> dict[str, Area]:
     return areas
 
 
-def _levels(meta: dict[str, Any], requirements: dict[str, Requirement],
-            problems: _Problems) -> tuple[Level, ...]:  # fmt: skip
+def _levels(
+    meta: dict[str, Any], requirements: dict[str, Requirement], problems: _Problems
+) -> tuple[Level, ...]:
     """The maturity levels: the capability that places a product at each, what each looks like
     along every dimension, and the steps by which a model reaches production."""
     levels = []
@@ -184,7 +198,9 @@ def _levels(meta: dict[str, Any], requirements: dict[str, Requirement],
         for name in ("name", "summary"):
             if not isinstance(entry.get(name), str) or not entry[name]:
                 problems.add("catalog.yaml", where, name, "is missing")
-        for name in sorted(set(entry) - {"level", "name", "summary", "reached_when", "dimensions", "journey"}):
+        for name in sorted(
+            set(entry) - {"level", "name", "summary", "reached_when", "dimensions", "journey"}
+        ):
             problems.add("catalog.yaml", where, name, "is not a known field")
         rule = _capability(entry, requirements, where, problems)
         dimensions = entry.get("dimensions")
@@ -195,17 +211,25 @@ def _levels(meta: dict[str, Any], requirements: dict[str, Requirement],
             if not isinstance(dimensions.get(name), str) or not dimensions[name].strip():
                 problems.add("catalog.yaml", where, f"dimensions.{name}", "is missing")
         for name in sorted(set(dimensions) - set(DIMENSIONS)):
-            problems.add("catalog.yaml", where, f"dimensions.{name}",
-                         f"is not a dimension; use {', '.join(DIMENSIONS)}")  # fmt: skip
+            problems.add(
+                "catalog.yaml",
+                where,
+                f"dimensions.{name}",
+                f"is not a dimension; use {', '.join(DIMENSIONS)}",
+            )
         journey = _journey(entry.get("journey"), where, problems)
         if len(problems) == before:
-            levels.append(Level(entry["level"], entry["name"], entry["summary"], rule,
-                                dict(dimensions), journey))  # fmt: skip
+            levels.append(
+                Level(
+                    entry["level"], entry["name"], entry["summary"], rule, dict(dimensions), journey
+                )
+            )
     return tuple(levels)
 
 
-def _capability(entry: dict[str, Any], requirements: dict[str, Requirement], where: str,
-                problems: _Problems) -> LevelRule:  # fmt: skip
+def _capability(
+    entry: dict[str, Any], requirements: dict[str, Requirement], where: str, problems: _Problems
+) -> LevelRule:
     """A level's `reached_when`: automated requirements of that level or below."""
     number = entry.get("level")
     rule = entry.get("reached_when") or {}
@@ -218,13 +242,23 @@ def _capability(entry: dict[str, Any], requirements: dict[str, Requirement], whe
         if requirement is None:
             problems.add("catalog.yaml", where, "reached_when", f"unknown requirement {rid}")
         elif requirement.deprecated:
-            problems.add("catalog.yaml", where, "reached_when",
-                         f"{rid} is retired; a level's capability cannot rest on it")  # fmt: skip
+            problems.add(
+                "catalog.yaml",
+                where,
+                "reached_when",
+                f"{rid} is retired; a level's capability cannot rest on it",
+            )
         elif not requirement.automated:
-            problems.add("catalog.yaml", where, "reached_when",
-                         f"{rid} is verified by hand; a level's capability must be seen in the repository")  # fmt: skip
+            problems.add(
+                "catalog.yaml",
+                where,
+                "reached_when",
+                f"{rid} is verified by hand; a level's capability must be seen in the repository",
+            )
         elif isinstance(number, int) and requirement.level > number:
-            problems.add("catalog.yaml", where, "reached_when", f"{rid} belongs to level {requirement.level}")
+            problems.add(
+                "catalog.yaml", where, "reached_when", f"{rid} belongs to level {requirement.level}"
+            )
     if isinstance(number, int) and number > 0 and not (all_of or any_of):
         problems.add("catalog.yaml", where, "reached_when", "is required for levels 1 to 4")
     return LevelRule(all_of, any_of)
@@ -241,8 +275,9 @@ def _journey(raw: Any, where: str, problems: _Problems) -> tuple[Step, ...]:
             problems.add("catalog.yaml", where, field, "must be a mapping of actor, text, handoff")
             continue
         if step.get("actor") not in ACTORS:
-            problems.add("catalog.yaml", where, f"{field}.actor",
-                         f"must be one of {', '.join(ACTORS)}")  # fmt: skip
+            problems.add(
+                "catalog.yaml", where, f"{field}.actor", f"must be one of {', '.join(ACTORS)}"
+            )
         if not isinstance(step.get("text"), str) or not step["text"].strip():
             problems.add("catalog.yaml", where, f"{field}.text", "is missing")
         if not isinstance(step.get("handoff", False), bool):
@@ -271,7 +306,11 @@ def _area_file(path: Path, areas: dict[str, Area], problems: _Problems) -> list[
 
 
 def _requirement(
-    file: str, index: int, entry: Any, area: Area, problems: _Problems,
+    file: str,
+    index: int,
+    entry: Any,
+    area: Area,
+    problems: _Problems,
     external_links: bool = False,
 ) -> Requirement | None:
     """One requirement record; `external_links` also accepts http(s) URLs for its methodology
@@ -315,8 +354,11 @@ def _requirement(
     for name in ("methodology", "golden_path"):
         value = str(entry.get(name) or "")
         if value and not LINK.match(value) and not (external_links and URL.match(value)):
-            bad(name, "must be a site path with an anchor, like methodology/traceability.md#tr-001"
-                + (", or an http(s) URL" if external_links else ""))
+            bad(
+                name,
+                "must be a site path with an anchor, like methodology/traceability.md#tr-001"
+                + (", or an http(s) URL" if external_links else ""),
+            )
     if not isinstance(entry.get("deprecated", False), bool):
         bad("deprecated", "must be true or false")
     counts_from = entry.get("counts_from")
@@ -331,8 +373,11 @@ def _requirement(
         area=area.prefix,
         level=level,
         applies_to=entry["applies_to"],
-        verification=Verification(verification["method"], str(verification["evidence"]),
-                                  tuple(verification.get("practices") or ())),
+        verification=Verification(
+            verification["method"],
+            str(verification["evidence"]),
+            tuple(verification.get("practices") or ()),
+        ),
         summary=str(entry["summary"]),
         methodology=str(entry["methodology"]),
         golden_path=str(entry["golden_path"]),
@@ -398,8 +443,9 @@ def _unique_and_known(
         seen.add(requirement.id)
         for test in requirement.sources.ml_test_score if frameworks else ():
             if test not in tests:
-                problems.add(file, requirement.id, "sources.ml_test_score",
-                             f"unknown test {test!r}")  # fmt: skip
+                problems.add(
+                    file, requirement.id, "sources.ml_test_score", f"unknown test {test!r}"
+                )
 
 
 def _mma_accounted_for(catalog: Catalog, problems: _Problems) -> None:
@@ -408,8 +454,16 @@ def _mma_accounted_for(catalog: Catalog, problems: _Problems) -> None:
         covered = bool(catalog.covering(item.item))
         where = f"item {item.item}"
         if not covered and not item.out_of_scope:
-            problems.add("frameworks.yaml", where, "out_of_scope",
-                         "no requirement covers this statement and no reason says why")  # fmt: skip
+            problems.add(
+                "frameworks.yaml",
+                where,
+                "out_of_scope",
+                "no requirement covers this statement and no reason says why",
+            )
         if covered and item.out_of_scope:
-            problems.add("frameworks.yaml", where, "out_of_scope",
-                         "is set, but requirements cover this statement")  # fmt: skip
+            problems.add(
+                "frameworks.yaml",
+                where,
+                "out_of_scope",
+                "is set, but requirements cover this statement",
+            )

@@ -73,16 +73,26 @@ def _report(a: Assessment) -> dict[str, Any]:
         "to_confirm": _ids(a.to_confirm),
         "previews": _ids(a.previews),
         "retired": _ids(a.retired),
-        "areas": [{"area": x.prefix, "name": x.name, "met": x.met, "applicable": x.applicable} for x in a.areas],
+        "areas": [
+            {"area": x.prefix, "name": x.name, "met": x.met, "applicable": x.applicable}
+            for x in a.areas
+        ],
         "results": [_result(r, a) for r in a.results],
         "not_scanned": [{"path": p, "reason": why} for p, why in a.skipped_paths],
-        "parse_errors": [{"path": e.path, "kind": e.kind, "message": e.message} for e in a.parse_errors],
+        "parse_errors": [
+            {"path": e.path, "kind": e.kind, "message": e.message} for e in a.parse_errors
+        ],
     }
 
 
 def _evidence(e: Evidence) -> dict[str, Any]:
-    return {"path": e.path, "line": e.line, "detail": e.detail or None, "via": list(e.via),
-            "looked_for": list(e.looked_for)}  # fmt: skip
+    return {
+        "path": e.path,
+        "line": e.line,
+        "detail": e.detail or None,
+        "via": list(e.via),
+        "looked_for": list(e.looked_for),
+    }
 
 
 def _result(result: Result, a: Assessment) -> dict[str, Any]:

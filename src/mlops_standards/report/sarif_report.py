@@ -87,8 +87,10 @@ def _result(result: Result, index: dict[str, int], a: Assessment) -> dict[str, A
         "ruleIndex": index[r.id],
         # A preview is reported but must not fail a code-scanning gate before its date.
         "level": LEVELS[result.status] if result.counted else "note",
-        "message": {"text": f"{r.title}: {detail(result, a) or 'not met'}. "
-                            f"Golden path: {catalog_url(a.catalog, r.golden_path)}"},
+        "message": {
+            "text": f"{r.title}: {detail(result, a) or 'not met'}. "
+            f"Golden path: {catalog_url(a.catalog, r.golden_path)}"
+        },
         "locations": [
             {
                 "physicalLocation": {

@@ -48,7 +48,10 @@ def headline(assessment: Assessment) -> str:
 def certified_line(assessment: Assessment) -> str:
     """The strict checklist level, and how many manual requirements wait for a person."""
     waiting = len(assessment.to_confirm)
-    line = f"certified level {assessment.certified_level}: every requirement up to it met, attested or waived"
+    line = (
+        f"certified level {assessment.certified_level}: "
+        "every requirement up to it met, attested or waived"
+    )
     return line + (f"; {waiting} to confirm by hand" if waiting else "")
 
 
@@ -69,8 +72,10 @@ def standards_line(assessment: Assessment) -> str:
 
 def previews_line(assessment: Assessment) -> str:
     count = len(assessment.previews)
-    return (f"Previews, reported but not counted yet: {count} "
-            f"(each counts from its date; meet it before then).")  # fmt: skip
+    return (
+        f"Previews, reported but not counted yet: {count} "
+        f"(each counts from its date; meet it before then)."
+    )
 
 
 def profile_line(assessment: Assessment) -> str:
@@ -81,15 +86,22 @@ def profile_line(assessment: Assessment) -> str:
     if profile.source == "inferred":
         why = "; ".join(f"{e.where}: {e.detail}" for e in profile.evidence)
         return f"{profile.name} (inferred: {why}; set profile to change)"
-    return "unknown (nothing shows how the model is served; set profile to assess batch or real-time requirements)"
+    return (
+        "unknown (nothing shows how the model is served; "
+        "set profile to assess batch or real-time requirements)"
+    )
 
 
 def looked_for(evidence: Evidence, assessment: Assessment) -> str:
     """What a failed check searched for, with the tools it recognises for those practices."""
     tools = assessment.catalog.tools
     labels = list(dict.fromkeys(label for p in evidence.looked_for for label in tools.labels(p)))
-    shown = ", ".join(labels[:TOOLS_SHOWN]) + (f" and {len(labels) - TOOLS_SHOWN} more" if len(labels) > TOOLS_SHOWN else "")
-    text = evidence.detail or "looked for " + ", ".join(tools.practices.get(p, p) for p in evidence.looked_for)
+    shown = ", ".join(labels[:TOOLS_SHOWN]) + (
+        f" and {len(labels) - TOOLS_SHOWN} more" if len(labels) > TOOLS_SHOWN else ""
+    )
+    text = evidence.detail or "looked for " + ", ".join(
+        tools.practices.get(p, p) for p in evidence.looked_for
+    )
     where = "" if evidence.path in (".", "") else f" in {evidence.path}"
     return f"{text}{where}" + (f" (recognised: {shown})" if shown else "")
 
@@ -106,7 +118,9 @@ def detail(result: Result, assessment: Assessment | None = None, limit: int = 3)
         return f"a person points to: {result.message}"
     if result.message and result.status is not Status.ERROR:
         return result.message
-    parts = [evidence_line(e, assessment) if assessment else str(e) for e in result.evidence[:limit]]
+    parts = [
+        evidence_line(e, assessment) if assessment else str(e) for e in result.evidence[:limit]
+    ]
     if len(result.evidence) > limit:
         parts.append(f"+{len(result.evidence) - limit} more")
     text = "; ".join(parts)
@@ -121,8 +135,10 @@ def next_level_line(assessment: Assessment) -> str:
         return "This is the top level; the checklist below keeps it."
     target = assessment.next_level
     count = len(assessment.blocking)
-    return (f"Next: level {target} · {level_name(assessment, target)}: "
-            f"{count} requirement{'s' if count != 1 else ''} to meet.")  # fmt: skip
+    return (
+        f"Next: level {target} · {level_name(assessment, target)}: "
+        f"{count} requirement{'s' if count != 1 else ''} to meet."
+    )
 
 
 def gaps_line(assessment: Assessment) -> str | None:
@@ -133,12 +149,16 @@ def gaps_line(assessment: Assessment) -> str | None:
     count = len(assessment.gaps)
     if not count:
         return f"Nothing the standards ask at level {assessment.level} or below is missing."
-    return f"Still missing at level {assessment.level} or below (the production checklist): {count}."
+    return (
+        f"Still missing at level {assessment.level} or below (the production checklist): {count}."
+    )
 
 
 def monorepo_line(assessment: Assessment) -> str | None:
     """`project mlops/, one of 2 in this repository (llmops/, mlops/)`, for a monorepo."""
     if not assessment.projects:
         return None
-    return (f"project {assessment.project}, one of {len(assessment.projects)} in this monorepo "
-            f"({', '.join(assessment.projects)})")  # fmt: skip
+    return (
+        f"project {assessment.project}, one of {len(assessment.projects)} in this monorepo "
+        f"({', '.join(assessment.projects)})"
+    )

@@ -40,21 +40,23 @@ STYLES = {
 }
 
 
-def render(console: Console, assessment: Assessment, verbose: bool = False,
-           label: str | None = None) -> None:  # fmt: skip
+def render(
+    console: Console, assessment: Assessment, verbose: bool = False, label: str | None = None
+) -> None:
     """Print one repository's report: level and why, the gaps, the next level, every result.
 
     `label` replaces the repository's absolute path in the header (for documentation).
     """
     level = assessment.catalog.levels[assessment.level]
     header = Text.assemble(
-        (headline(assessment), "bold"), f"\n{level.summary}",
+        (headline(assessment), "bold"),
+        f"\n{level.summary}",
         (f"\n{certified_line(assessment)}", "dim"),
         f"\n{label or assessment.root}",
         *([f"\n{line}"] if (line := monorepo_line(assessment)) else []),
         f"\nprofile: {profile_line(assessment)}",
         f"\n{standards_line(assessment)}",
-    )  # fmt: skip
+    )
     console.print(Panel(header, title="mlops-standards", expand=False))
     if assessment.placed_by:
         console.print(Text(f"Why level {assessment.level}:", style="bold"))
@@ -89,7 +91,9 @@ def render(console: Console, assessment: Assessment, verbose: bool = False,
 
 def _line(console: Console, assessment: Assessment, result: Result, link: bool = True) -> None:
     r = result.requirement
-    console.print(Text.assemble((f" {SYMBOLS[result.status]} {r.id} ", STYLES[result.status]), r.title))
+    console.print(
+        Text.assemble((f" {SYMBOLS[result.status]} {r.id} ", STYLES[result.status]), r.title)
+    )
     reason = ": ".join(p for p in (status_label(result), detail(result, assessment)) if p)
     _indented(console, reason, "dim")
     if link:
@@ -99,13 +103,22 @@ def _line(console: Console, assessment: Assessment, result: Result, link: bool =
 def _every(console: Console, assessment: Assessment, verbose: bool) -> None:
     console.print(Text("Every requirement", style="bold underline"))
     for area in assessment.catalog.areas:
-        shown = [res for res in assessment.results if res.requirement.area == area.prefix
-                 and (verbose or res.status not in HIDDEN)]  # fmt: skip
+        shown = [
+            res
+            for res in assessment.results
+            if res.requirement.area == area.prefix and (verbose or res.status not in HIDDEN)
+        ]
         console.print(Text(area.name, style="bold"))
         for result in shown:
             r = result.requirement
-            console.print(Text.assemble((f" {SYMBOLS[result.status]} ", STYLES[result.status]),
-                                        (f"{r.id:<7} ", "bold"), (f"L{r.level} ", "dim"), r.title))  # fmt: skip
+            console.print(
+                Text.assemble(
+                    (f" {SYMBOLS[result.status]} ", STYLES[result.status]),
+                    (f"{r.id:<7} ", "bold"),
+                    (f"L{r.level} ", "dim"),
+                    r.title,
+                )
+            )
             if line := detail(result, assessment):
                 _indented(console, line, "dim")
 
@@ -116,13 +129,17 @@ def _indented(console: Console, text: str, style: str) -> None:
 
 
 def _areas(assessment: Assessment) -> Table:
-    table = Table(show_edge=False, box=None, pad_edge=False, title="Checklist by area", title_justify="left")
+    table = Table(
+        show_edge=False, box=None, pad_edge=False, title="Checklist by area", title_justify="left"
+    )
     table.add_column("Area")
     table.add_column("Met", justify="right")
     table.add_column("", no_wrap=True)
     for area in assessment.areas:
         filled = round(10 * area.met / area.applicable) if area.applicable else 10
-        table.add_row(area.name, f"{area.met}/{area.applicable}", "█" * filled + "░" * (10 - filled))
+        table.add_row(
+            area.name, f"{area.met}/{area.applicable}", "█" * filled + "░" * (10 - filled)
+        )
     return table
 
 
@@ -135,5 +152,7 @@ def render_summary(console: Console, assessments: list[Assessment]) -> None:
     table.add_column("Next level needs", overflow="fold")
     for assessment in assessments:
         blocking = ", ".join(r.requirement.id for r in assessment.blocking) or "—"
-        table.add_row(str(assessment.root), str(assessment.level), str(assessment.certified_level), blocking)
+        table.add_row(
+            str(assessment.root), str(assessment.level), str(assessment.certified_level), blocking
+        )
     console.print(table)

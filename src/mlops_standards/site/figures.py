@@ -210,9 +210,12 @@ def journey(catalog: Catalog, level: int) -> str:
         f"{ACTORS[s.actor]}: {s.text}." for s in steps
     )
     diagram = Diagram(
-        f"journey-{level}", description, tuple(boxes), tuple(arrows),
+        f"journey-{level}",
+        description,
+        tuple(boxes),
+        tuple(arrows),
         lanes=tuple(ACTORS[actor] for actor in lanes),
-    )  # fmt: skip
+    )
     sizes = {"wide": {"columns": len(lanes), "gap_y": 26}, "narrow": {"columns": 1, "gap_y": 30}}
     caption = f"Level {level}: how a model reaches production, and who does each step."
     return _figure(draw(diagram, sizes), caption, f"journey-{level}")
@@ -252,7 +255,11 @@ def _staircase_wide(catalog: Catalog) -> str:
             f'<rect x="{x}" y="{y}" width="{step_w - 6}" height="{height}" rx="6"'
             f' class="mlops-step mlops-step-{level.level}"/>'
         )
-        lines = [f"Level {level.level}", *wrap(level.name, 17), *wrap(_count(catalog, level.level), 17)]
+        lines = [
+            f"Level {level.level}",
+            *wrap(level.name, 17),
+            *wrap(_count(catalog, level.level), 17),
+        ]
         for i, text in enumerate(lines):
             css = "mlops-step-title" if i == 0 else "mlops-step-text"
             parts.append(

@@ -194,19 +194,33 @@ def crosswalk(catalog: Catalog, page: str) -> str:
         for item in (i for i in catalog.mma_items if i.section == section):
             covering = catalog.covering(item.item)
             if not covering:
-                rows.append((str(item.item), item.statement, f"Out of scope: {item.out_of_scope}",
-                             "", "", ""))  # fmt: skip
+                rows.append(
+                    (
+                        str(item.item),
+                        item.statement,
+                        f"Out of scope: {item.out_of_scope}",
+                        "",
+                        "",
+                        "",
+                    )
+                )
                 continue
-            rows.append((
-                str(item.item),
-                item.statement,
-                "<br>".join(_named(catalog, r, page) for r in covering),
-                _levels(r.sources.microsoft for r in covering),
-                _levels(r.sources.google for r in covering),
-                ", ".join(sorted({t for r in covering for t in r.sources.ml_test_score})),
-            ))  # fmt: skip
-        out.append(_table(("MMA", "Statement", "Our requirements", "Microsoft", "Google",
-                            "ML Test Score"), rows))  # fmt: skip
+            rows.append(
+                (
+                    str(item.item),
+                    item.statement,
+                    "<br>".join(_named(catalog, r, page) for r in covering),
+                    _levels(r.sources.microsoft for r in covering),
+                    _levels(r.sources.google for r in covering),
+                    ", ".join(sorted({t for r in covering for t in r.sources.ml_test_score})),
+                )
+            )
+        out.append(
+            _table(
+                ("MMA", "Statement", "Our requirements", "Microsoft", "Google", "ML Test Score"),
+                rows,
+            )
+        )
     return "\n".join(out)
 
 
@@ -294,11 +308,18 @@ def level_rule(catalog: Catalog, page: str) -> str:
         if any_of:
             shown.append(" or ".join(requirement_reference(catalog, rid, page) for rid in any_of))
         checklist = sum(len(catalog.at_level(n)) for n in range(1, level.level + 1))
-        rows.append((
-            str(level.level), level.name,
-            ("level " + str(level.level - 1) + "'s, and " if level.level > 1 else "")
-            + ", and ".join(shown),
-            ("every requirement of level 1" if level.level == 1 else f"every requirement of levels 1–{level.level}")
-            + f" that applies ({checklist} in all)",
-        ))  # fmt: skip
+        rows.append(
+            (
+                str(level.level),
+                level.name,
+                ("level " + str(level.level - 1) + "'s, and " if level.level > 1 else "")
+                + ", and ".join(shown),
+                (
+                    "every requirement of level 1"
+                    if level.level == 1
+                    else f"every requirement of levels 1 to {level.level}"
+                )
+                + f" that applies ({checklist} in all)",
+            )
+        )
     return _table(("Level", "Name", "The level: the repository shows", "Certified: also met"), rows)
